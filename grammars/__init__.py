@@ -1,0 +1,1 @@
+"""Data package: the Lark grammar of a notice (notice.lark)."""

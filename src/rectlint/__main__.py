@@ -1,0 +1,3 @@
+from rectlint.cli import main
+
+main()

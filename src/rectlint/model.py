@@ -1,0 +1,139 @@
+"""The typed tree of a notice. Every node carries the span of source text it came from."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Span(BaseModel):
+    """A half-open range of code points in the decoded text, with 1-based line/column of both ends."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+class Node(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    span: Span
+
+
+class Status(StrEnum):
+    DONE = "done"
+    BASICALLY_DONE = "basically-done"
+    IN_PROGRESS = "in-progress"
+    LONG_TERM = "long-term"
+    NOT_DONE = "not-done"
+    UNSTATED = "unstated"
+
+
+class Paragraph(Node):
+    """One physical line of prose (notices put one paragraph per line)."""
+
+    text: str
+    role: str = "text"  # text | opening | problem | response | next-steps | closing | heading
+
+
+class Chrome(Node):
+    """A line of web-page furniture (breadcrumb, tool bar, metadata, 政务公开 header): never linted."""
+
+    text: str
+    kind: str  # breadcrumb | toolbar | metadata | index-table
+
+
+class Measure(Node):
+    """One enumerated rectification measure (一是…, ①…, （1）…), or a whole response paragraph."""
+
+    marker: str | None
+    text: str
+
+
+class Item(Node):
+    """One problem and its rectification record."""
+
+    index: int  # 1-based position among all items of the notice
+    number: int | None  # the number the notice gives it, if any
+    label: str  # the head marker as written: "1.", "问题3：", "（一）"…
+    path: str  # structural place, e.g. "一/（二）/3"
+    problem: str
+    problem_span: Span
+    status: Status = Status.UNSTATED
+    status_label: str | None = None
+    status_span: Span | None = None
+    problem_paragraphs: list[Paragraph] = Field(default_factory=list)
+    response: list[Paragraph] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+
+
+class Heading(Node):
+    """A numbered heading line: 一、 / （一） / 1. / （1）."""
+
+    level: int  # 1..4 per GB/T 9704: 一、 （一） 1. （1）
+    marker: str
+    number: int | None
+    text: str
+
+
+class Group(Node):
+    """A second-level block （一）… holding items (theme-grouped layout) or paragraphs."""
+
+    heading: Heading
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)
+
+
+class Section(Node):
+    """A first-level block 一、…; `kind` tells the body of the report from the next-steps section."""
+
+    heading: Heading
+    kind: str = "body"  # body | next-steps
+    paragraphs: list[Paragraph] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)
+
+
+class Value(Node):
+    """A labelled value found in running text (a phone number, an e-mail address…)."""
+
+    value: str
+
+
+class Contact(Node):
+    phone: Value | None = None
+    address: Value | None = None
+    postcode: Value | None = None
+    email: Value | None = None
+
+
+class Signature(Node):
+    issuer: str | None = None
+    issuer_span: Span | None = None
+    date_text: str | None = None
+    date_span: Span | None = None
+
+
+class Notice(Node):
+    """The whole notice, as the parser understood it."""
+
+    title: str | None = None
+    title_span: Span | None = None
+    issuer: str | None = None
+    opening: list[Paragraph] = Field(default_factory=list)
+    sections: list[Section] = Field(default_factory=list)
+    items: list[Item] = Field(default_factory=list)  # every item in document order, whatever its block
+    headings: list[Heading] = Field(default_factory=list)  # every numbered heading in document order
+    next_steps: Section | None = None
+    closing: list[Paragraph] = Field(default_factory=list)
+    contact: Contact | None = None
+    signature: Signature | None = None
+    chrome: list[Chrome] = Field(default_factory=list)
+    paragraphs: list[Paragraph] = Field(default_factory=list)  # every prose paragraph, in order
+    structured: bool = True  # False when no notice structure could be recognised at all

@@ -1,0 +1,350 @@
+"""Parse: classified lines → Lark LALR tree → typed `Notice`.
+
+Parsing never raises on text. A line the grammar cannot place where it stands is demoted to a plain
+paragraph, and a text with no recognisable notice structure is returned with `structured=False`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib.resources import files
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedInput
+from lark.lexer import Lexer
+
+from rectlint import lines as L
+from rectlint.model import (
+    Chrome, Contact, Group, Heading, Item, Measure, Notice, Paragraph, Section, Signature, Span, Status,
+    Value,
+)
+from rectlint.source import SourceText
+
+
+class _NoLexer(Lexer):
+    """Tokens are fed one classified line at a time; Lark never lexes text itself."""
+
+    def __init__(self, conf: object) -> None:
+        pass
+
+    def lex(self, *args: object):  # pragma: no cover - never called
+        raise NotImplementedError
+
+
+@cache
+def _lark() -> Lark:
+    grammar = files("rectlint.grammars").joinpath("notice.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer=_NoLexer)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Statuses and enumerated measures inside a response
+
+STATUS_WORDS: list[tuple[Status, str]] = [
+    (Status.BASICALLY_DONE, r"基本(?:完成|整改到位|整改完成|整改)"),
+    (Status.NOT_DONE, r"未完成|未整改(?:到位)?|尚未(?:完成|整改)|申请延期(?:整改)?|暂未完成"),
+    (Status.IN_PROGRESS, r"正在整改|整改中|正在推进|推进中|正在落实|部分完成|持续整改中?"),
+    (Status.LONG_TERM, r"长期坚持|需长期坚持|常态化(?:推进|坚持|整改)|持续推进|长期整改"),
+    (Status.DONE, r"已整改(?:到位|完成)?|已完成(?:整改)?|整改完成|已办结|已销号|已落实|完成整改"),
+]
+_STATUS_ALT = "|".join(f"(?P<s{i}>{pat})" for i, (_, pat) in enumerate(STATUS_WORDS))
+# A status label opens the response ("整改情况：已整改。") or closes the headline ("（已完成）").
+_STATUS_LEAD = re.compile(rf"\s*(?:{_STATUS_ALT})\s*(?:[。．.，,；;：:]|$)")
+_STATUS_TAIL = re.compile(rf"[（(【\[]\s*(?:{_STATUS_ALT})\s*[）)】\]]\s*[。.]?$")
+
+_ENUMERATOR = re.compile(r"(?:(?<![一二三四五六七八九十])[一二三四五六七八九十]是(?=[^否非的为])|[①-⑳]|[（(]\d{1,2}[）)])")
+
+
+def _match_status(m: re.Match[str]) -> Status:
+    for i, (status, _) in enumerate(STATUS_WORDS):
+        if m.group(f"s{i}"):
+            return status
+    return Status.UNSTATED
+
+
+_CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+
+
+def cn_to_int(text: str) -> int | None:
+    """Small Chinese numerals (up to 999) and Arabic digits, as used in headings and dates."""
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if not text or any(c not in _CN_VALUE and c not in "十百" for c in text):
+        return None
+    if "十" not in text and "百" not in text:  # digit by digit: 二〇二五
+        return int("".join(str(_CN_VALUE[c]) for c in text))
+    total, current = 0, 0
+    for c in text:
+        if c == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif c == "十":
+            total += (current or 1) * 10
+            current = 0
+        else:
+            current = _CN_VALUE[c]
+    return total + current
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+class _Builder:
+    """Turns the Lark tree into model nodes; one instance per document."""
+
+    def __init__(self, source: SourceText, by_start: dict[int, L.Line]) -> None:
+        self.source = source
+        self.by_start = by_start
+        self.items: list[Item] = []
+        self.headings: list[Heading] = []
+        self.paragraphs: list[Paragraph] = []
+
+    def span(self, start: int, end: int) -> Span:
+        a, b = self.source.position(start), self.source.position(end)
+        return Span(start=start, end=end, line=a.line, column=a.column, end_line=b.line, end_column=b.column)
+
+    def line(self, tok: Token) -> L.Line:
+        return self.by_start[tok.start_pos]
+
+    def paragraph(self, tok: Token, role: str) -> Paragraph:
+        ln = self.line(tok)
+        p = Paragraph(span=self.span(ln.start, ln.end), text=ln.text, role=role)
+        self.paragraphs.append(p)
+        return p
+
+    def heading(self, tok: Token) -> Heading:
+        ln = self.line(tok)
+        pattern = {"H1": L.HEADING_1, "H1_NEXT": L.HEADING_1, "H2": L.HEADING_2, "H3": L.HEADING_3,
+                   "H4": L.HEADING_4, "PROBLEM": L.PROBLEM}[tok.type]
+        level = {"H1": 1, "H1_NEXT": 1, "H2": 2, "H3": 3, "H4": 4, "PROBLEM": 3}[tok.type]
+        m = pattern.match(ln.text)
+        assert m is not None
+        digits = next((g for g in m.groups() if g), "")
+        number = cn_to_int(digits) if digits not in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" else (
+            ord(digits) - ord("①") + 1)
+        h = Heading(span=self.span(ln.start, ln.end), level=level, marker=m.group(0).strip(), number=number,
+                    text=ln.text[m.end():].strip())
+        self.headings.append(h)
+        return h
+
+    # -- blocks -----------------------------------------------------------------------------------
+
+    def notice(self, tree: Tree) -> Notice:
+        front, opening, body, closing = tree.children
+        notice = Notice(span=self.span(0, len(self.source.text)))
+        self.front(front, notice)
+        notice.opening = [self.paragraph(t, "opening") for t in opening.children]
+        for block in body.children:
+            if block.data == "section":
+                notice.sections.append(self.section(block, "/"))
+            elif block.data == "next_steps":
+                notice.next_steps = self.next_steps(block)
+                notice.sections.append(notice.next_steps)
+            elif block.data == "group":
+                self.group(block, "")
+            else:
+                self.item(block, "")
+        self.closing(closing, notice)
+        notice.items = self.items
+        notice.headings = self.headings
+        notice.paragraphs = self.paragraphs
+        return notice
+
+    def front(self, tree: Tree, notice: Notice) -> None:
+        toks: list[Token] = list(tree.children)
+        titles = [t for t in toks if t.type == "TITLE"]
+        if titles:
+            title = titles[0]
+            before = [t for t in toks if t.type == "ORG" and t.start_pos < title.start_pos]
+            first = before[-1] if before else title
+            parts = [self.line(t).text for t in ([first] if before else []) + [title]]
+            notice.title = "".join(parts)
+            notice.title_span = self.span(self.line(first).start, self.line(title).end)
+            lead = re.match(r"^(.{2,40}?(?:党组|党委|党工委|委员会|党总支|党支部))(?=关于)", notice.title)
+            notice.issuer = self.line(before[-1]).text if before else (lead.group(1) if lead else None)
+        else:
+            orgs = [t for t in toks if t.type == "ORG"]
+            if orgs:
+                notice.issuer = self.line(orgs[0]).text
+
+    def section(self, tree: Tree, path: str) -> Section:
+        head, *rest = tree.children
+        h = self.heading(head)
+        sec = Section(span=self._block_span(tree), heading=h)
+        here = h.marker.rstrip("、，,．.")
+        if self._is_item_block(rest):
+            sec.items.append(self._item_from(head, rest, here))
+            return sec
+        for child in rest:
+            if isinstance(child, Token):
+                sec.paragraphs.append(self.paragraph(child, "text"))
+            elif child.data == "group":
+                sec.groups.append(self.group(child, here + "/"))
+            else:
+                sec.items.append(self.item(child, here + "/"))
+        return sec
+
+    def next_steps(self, tree: Tree) -> Section:
+        head, *rest = tree.children
+        h = self.heading(head)
+        sec = Section(span=self._block_span(tree), heading=h, kind="next-steps")
+        sec.paragraphs = [self.paragraph(t, "next-steps") for t in rest]
+        return sec
+
+    def group(self, tree: Tree, path: str) -> Group:
+        head, *rest = tree.children
+        h = self.heading(head)
+        grp = Group(span=self._block_span(tree), heading=h)
+        here = path + h.marker
+        if self._is_item_block(rest):
+            grp.items.append(self._item_from(head, rest, here))
+            return grp
+        for child in rest:
+            if isinstance(child, Token):
+                grp.paragraphs.append(self.paragraph(child, "text"))
+            else:
+                grp.items.append(self.item(child, here + "/"))
+        return grp
+
+    @staticmethod
+    def _is_item_block(children: list) -> bool:
+        """A heading followed directly by 整改情况 (and holding no items) is a problem item itself."""
+        return any(isinstance(c, Token) and c.type == "RECT" for c in children) and all(
+            isinstance(c, Token) for c in children)
+
+    def item(self, tree: Tree, path: str) -> Item:
+        head, *rest = tree.children
+        return self._item_from(head, rest, path)
+
+    def _item_from(self, head: Token, rest: list, path: str) -> Item:
+        h = self.heading(head)
+        ln = self.line(head)
+        problem_start = h.span.start + (len(ln.text) - len(h.text))
+        item = Item(
+            span=self.span(ln.start, self.line(rest[-1]).end if rest else ln.end),
+            index=len(self.items) + 1, number=h.number, label=h.marker,
+            path=(path + h.marker.rstrip("：:.．、")).strip("/"),
+            problem=h.text, problem_span=self.span(problem_start, ln.end),
+        )
+        self.items.append(item)
+        if m := _STATUS_TAIL.search(h.text):
+            item.status, item.status_label = _match_status(m), m.group(0).strip("（()）【】[]。. ")
+            item.status_span = self.span(problem_start + m.start(), problem_start + m.end())
+        has_rect = any(t.type == "RECT" for t in rest)
+        in_response = not has_rect
+        for tok in rest:
+            if tok.type == "RECT":
+                in_response = True
+            if not in_response:
+                p = self.paragraph(tok, "problem")
+                item.problem_paragraphs.append(p)
+                continue
+            p = self.paragraph(tok, "response")
+            item.response.append(p)
+            body_start = 0
+            if tok.type == "RECT":
+                body_start = L.RECT.match(p.text).end()  # type: ignore[union-attr]
+            if item.status is Status.UNSTATED and (
+                    tok.type == "RECT" or len(item.response) == 1 or (tok.type == "H4" and not item.measures)):
+                lead_at = body_start
+                if tok.type == "H4":
+                    lead_at = L.HEADING_4.match(p.text).end()  # type: ignore[union-attr]
+                if m := _STATUS_LEAD.match(p.text, lead_at):
+                    item.status = _match_status(m)
+                    label = m.group(0).strip(" 。．.，,；;：:")
+                    at = p.span.start + m.start() + m.group(0).index(label)
+                    item.status_label, item.status_span = label, self.span(at, at + len(label))
+                    body_start = m.end()
+            item.measures.extend(self._measures(p, body_start))
+        return item
+
+    def _measures(self, p: Paragraph, body_start: int) -> list[Measure]:
+        text = p.text
+        marks = [m for m in _ENUMERATOR.finditer(text, body_start)]
+        if body_start < len(text) and (not marks or text[body_start:marks[0].start()].strip(" 。，,；;：:")):
+            marks.insert(0, None)  # type: ignore[arg-type]
+        out = []
+        for i, m in enumerate(marks):
+            start = m.start() if m else body_start
+            end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+            body = text[start:end].rstrip()
+            if not body.strip(" 。，,；;：:"):
+                continue
+            out.append(Measure(span=self.span(p.span.start + start, p.span.start + start + len(body)),
+                               marker=m.group(0) if m else None, text=body))
+        return out
+
+    def closing(self, tree: Tree, notice: Notice) -> None:
+        sig = None
+        for tok in tree.children:
+            p = self.paragraph(tok, "closing")
+            notice.closing.append(p)
+            if tok.type == "ORG":
+                sig = sig or Signature(span=p.span)
+                sig.issuer, sig.issuer_span = p.text, p.span
+            elif tok.type == "DATE":
+                sig = sig or Signature(span=p.span)
+                sig.date_text, sig.date_span = p.text, p.span
+                sig.span = self.span(sig.span.start, p.span.end)
+        notice.signature = sig
+        if not notice.issuer and sig and sig.issuer:
+            notice.issuer = sig.issuer
+        notice.contact = self.contact(notice.closing)
+
+    def contact(self, paragraphs: list[Paragraph]) -> Contact | None:
+        found: dict[str, Value] = {}
+        for p in paragraphs:
+            for name, pattern in CONTACT_FIELDS.items():
+                if name in found:
+                    continue
+                if m := pattern.search(p.text):
+                    a, b = m.span("v")
+                    found[name] = Value(span=self.span(p.span.start + a, p.span.start + b), value=m.group("v"))
+        if not found:
+            return None
+        spans = [v.span for v in found.values()]
+        return Contact(span=self.span(min(s.start for s in spans), max(s.end for s in spans)), **found)
+
+    def _block_span(self, tree: Tree) -> Span:
+        toks = list(tree.scan_values(lambda v: isinstance(v, Token)))
+        return self.span(self.line(toks[0]).start, self.line(toks[-1]).end)
+
+
+CONTACT_FIELDS: dict[str, re.Pattern[str]] = {
+    "phone": re.compile(r"(?:电话|热线|联系方式)\s*[:：]?\s*(?:电话\s*[:：]?\s*)?"
+                        r"(?P<v>[（(]?0\d{2,3}[）)]?[-－—\s]?\d{7,8}|1[3-9]\d{9}|\d{7,8}|12345|12388|12380)"),
+    "address": re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|地址)\s*[:：]?\s*(?P<v>[^；;。，,\s]{4,80})"),
+    "postcode": re.compile(r"(?:邮政编码|邮编)\s*[:：]?\s*(?P<v>\d{6})(?!\d)"),
+    "email": re.compile(r"(?P<v>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"),
+}
+
+
+def _feed(lines: list[L.Line]) -> Tree | None:
+    """Feed one token per line, demoting a line to TEXT wherever its own kind cannot stand."""
+    ip = _lark().parse_interactive(None)
+    try:
+        for ln in lines:
+            kind = ln.kind if ln.kind in ip.choices() else "TEXT"
+            ln.kind = kind
+            ip.feed_token(Token(kind, ln.text, ln.start, ln.line, 1, ln.line, None, ln.end))
+        return ip.feed_eof()
+    except UnexpectedInput:  # LALR found the error late; fall back to an unstructured notice
+        return None
+
+
+def parse(source: SourceText) -> Notice:
+    content, chrome = L.classify(source)
+    tree = _feed(content) if content else None
+    by_start = {ln.start: ln for ln in content}
+    builder = _Builder(source, by_start)
+    if tree is None:
+        notice = Notice(span=builder.span(0, len(source.text)), structured=False)
+        notice.paragraphs = [Paragraph(span=builder.span(ln.start, ln.end), text=ln.text) for ln in content]
+    else:
+        notice = builder.notice(tree)
+        notice.structured = bool(notice.items or notice.sections or notice.title)
+    notice.chrome = [Chrome(span=builder.span(ln.start, ln.end), text=ln.text, kind=ln.chrome_kind or "metadata")
+                     for ln in chrome]
+    return notice

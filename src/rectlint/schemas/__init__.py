@@ -1,0 +1,1 @@
+"""JSON Schemas shipped with rectlint: output document, rule packs, rule cases."""
