@@ -63,6 +63,7 @@ class Item(Node):
     number: int | None  # the number the notice gives it, if any
     label: str  # the head marker as written: "1.", "问题3：", "（一）"…
     path: str  # structural place, e.g. "一/（二）/3"
+    ref: str  # how a reader names it: "问题7", "第8项", "（三）第1项"
     problem: str
     problem_span: Span
     status: Status = Status.UNSTATED

@@ -16,7 +16,18 @@ from lark.lexer import Lexer
 
 from rectlint import lines as L
 from rectlint.model import (
-    Chrome, Contact, Group, Heading, Item, Measure, Notice, Paragraph, Section, Signature, Span, Status,
+    Chrome,
+    Contact,
+    Group,
+    Heading,
+    Item,
+    Measure,
+    Notice,
+    Paragraph,
+    Section,
+    Signature,
+    Span,
+    Status,
     Value,
 )
 from rectlint.source import SourceText
@@ -127,6 +138,7 @@ class _Builder:
         h = Heading(span=self.span(ln.start, ln.end), level=level, marker=m.group(0).strip(), number=number,
                     text=ln.text[m.end():].strip())
         self.headings.append(h)
+        self.paragraph(tok, "problem" if tok.type in ("H3", "PROBLEM") else "heading")
         return h
 
     # -- blocks -----------------------------------------------------------------------------------
@@ -154,6 +166,8 @@ class _Builder:
 
     def front(self, tree: Tree, notice: Notice) -> None:
         toks: list[Token] = list(tree.children)
+        for t in toks:
+            self.paragraph(t, "title")
         titles = [t for t in toks if t.type == "TITLE"]
         if titles:
             title = titles[0]
@@ -226,9 +240,11 @@ class _Builder:
             span=self.span(ln.start, self.line(rest[-1]).end if rest else ln.end),
             index=len(self.items) + 1, number=h.number, label=h.marker,
             path=(path + h.marker.rstrip("：:.．、")).strip("/"),
+            ref=self._ref(head.type, h, path),
             problem=h.text, problem_span=self.span(problem_start, ln.end),
         )
         self.items.append(item)
+        item.problem_paragraphs.append(self.paragraphs[-1])
         if m := _STATUS_TAIL.search(h.text):
             item.status, item.status_label = _match_status(m), m.group(0).strip("（()）【】[]。. ")
             item.status_span = self.span(problem_start + m.start(), problem_start + m.end())
@@ -259,6 +275,13 @@ class _Builder:
                     body_start = m.end()
             item.measures.extend(self._measures(p, body_start))
         return item
+
+    @staticmethod
+    def _ref(kind: str, h: Heading, path: str) -> str:
+        if kind == "PROBLEM":
+            return f"问题{h.number}"
+        group = next((part for part in reversed(path.split("/")) if part.startswith(("（", "("))), "")
+        return f"{group}第{h.number}项" if h.number is not None else h.marker
 
     def _measures(self, p: Paragraph, body_start: int) -> list[Measure]:
         text = p.text

@@ -1,0 +1,40 @@
+from rectlint.diagnostics import Category, Severity
+from rectlint.rule import Document, Finding, Rule
+
+
+class ItemCountMismatch(Rule):
+    """The summary's number of problems differs from the number of items listed.
+
+    ## What it does
+    Compares the total in the overall summary (`巡察反馈的12个问题中……`) with the problem items the
+    notice actually lists. Notices that group problems under themes (（一）……方面 → 1.关于……) often
+    list fewer headings than problems, so the rule only compares items that are not grouped.
+
+    ## Why it matters
+    A notice that reports 12 problems but accounts for 11 leaves one unexplained, which is exactly the
+    选择性整改 a reviewer must not miss; one that lists 13 has a wrong total.
+
+    ## Example
+    ```
+    截至目前，巡察反馈的12个问题中，已完成整改9个……
+    1.…… 2.…… … 11.……   (no item 12)
+    ```
+
+    ## Use instead
+    List every problem, or correct the total.
+    """
+
+    code = "C001"
+    name = "item-count-mismatch"
+    category = Category.COUNTS
+    severity = Severity.WARNING
+
+    def check_notice(self, doc: Document):
+        summary, items = doc.facts.summary, doc.notice.items
+        if summary is None or summary.total is None or not items:
+            return
+        if any(group.items for section in doc.notice.sections for group in section.groups):
+            return
+        if summary.total.value != len(items):
+            s = summary.total.span
+            yield Finding(s.start, s.end, f"总体情况称共{summary.total.value}个问题，但正文逐项列出{len(items)}个")

@@ -1,0 +1,64 @@
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+from rectlint.diagnostics import Category, Severity
+from rectlint.facts import CountStatement
+from rectlint.rule import Document, Finding, Rule
+
+
+def _candidates(st: CountStatement) -> list[int]:
+    """Numbers of rectified problems the sentence supports (with and without 基本完成)."""
+    parts = st.parts()
+    if "done" in parts:
+        return sorted({parts["done"], parts["done"] + parts.get("basically_done", 0)})
+    if parts and st.total:  # 还有5项未整改到位 … 完成率77%: the rest is done
+        return [st.total.value - sum(parts.values())]
+    return []
+
+
+def matches(rate: float, decimals: int, done: int, total: int) -> bool:
+    exact = Decimal(done) * 100 / Decimal(total)
+    quantum = Decimal(1).scaleb(-decimals)
+    stated = Decimal(str(rate)).quantize(quantum)
+    return stated in (exact.quantize(quantum, ROUND_HALF_UP), exact.quantize(quantum, ROUND_DOWN))
+
+
+class RateMismatch(Rule):
+    """A completion rate that is not done ÷ total at the precision it is written with.
+
+    ## What it does
+    For every sentence with a total and a completion rate (完成率 / 整改率 / 办结率), recomputes the rate
+    from the numbers stated in the same sentence (the done count, or the total minus what is said to be
+    unfinished) and compares it at the stated precision: `77%` accepts 76.5–77.49…, `98.71%` needs
+    two decimals to agree. Rounding half up and truncation are both accepted.
+
+    ## Why it matters
+    A rate that does not follow from the counts beside it is either a miscalculation or a figure kept
+    from an earlier draft; either way the notice contradicts itself on the number readers look at first.
+
+    ## Example
+    ```
+    反馈问题15个，已完成整改10个，整改完成率80%。
+    ```
+
+    ## Use instead
+    ```
+    反馈问题15个，已完成整改10个，整改完成率66.7%。
+    ```
+    """
+
+    code = "C003"
+    name = "rate-mismatch"
+    category = Category.COUNTS
+    severity = Severity.ERROR
+
+    def check_notice(self, doc: Document):
+        for st in doc.facts.counts:
+            if st.rate is None or st.total is None or st.total.value == 0 or st.rate_span is None:
+                continue
+            options = _candidates(st)
+            if not options or any(matches(st.rate, st.rate_decimals, d, st.total.value) for d in options):
+                continue
+            done = options[0]
+            exact = Decimal(done) * 100 / Decimal(st.total.value)
+            yield Finding(st.rate_span.start, st.rate_span.end,
+                          f"完成率{st.rate_text}与{done}/{st.total.value}={exact:.2f}%不符")

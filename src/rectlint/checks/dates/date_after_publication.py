@@ -1,0 +1,53 @@
+import re
+
+from rectlint.diagnostics import Category, Severity
+from rectlint.model import Item
+from rectlint.rule import Document, Finding, Rule
+
+# A date followed by 前/底前/以前… is a deadline, and a date in a clause of intent is a plan.
+DEADLINE_AFTER = re.compile(r"\s*(?:底|末)?\s*(?:前|以前|之前|起|为限)")
+PLAN_BEFORE = re.compile(r"力争|计划|预计|拟|将于|争取|确保|要求|须|必须|前完成|按期")
+
+
+class DateAfterPublication(Rule):
+    """A rectification measure is dated after the notice itself.
+
+    ## What it does
+    Reports a date inside an item's response that falls after the 成文日期, unless the date is a
+    deadline (`12月底前完成`) or part of a stated plan (`力争…`, `计划…`, `预计…`).
+
+    ## Why it matters
+    A notice reports what has been done. A completed measure dated after the notice was signed is
+    either a wrong date or a measure that had not happened yet, which is a false record (纸面整改).
+
+    ## Example
+    ```
+    2025年11月20日 … 一是12月5日召开专题会议……
+    ```
+
+    ## Use instead
+    Correct the date, or state it as a plan: `计划于12月5日召开专题会议`.
+    """
+
+    code = "D006"
+    name = "date-after-publication"
+    category = Category.DATES
+    severity = Severity.ERROR
+
+    def check_item(self, item: Item, doc: Document):
+        published = doc.facts.timeline.published
+        if not published or not published.start:
+            return
+        text = doc.text
+        for p in item.response:
+            for ref in doc.facts.dates_in(p.span.start, p.span.end):
+                if not ref.start or ref.start <= published.start:
+                    continue
+                clause_start = max(text.rfind(c, p.span.start, ref.span.start) for c in "，,。；;") + 1
+                clause_start = max(clause_start, p.span.start)
+                if DEADLINE_AFTER.match(text, ref.span.end, p.span.end) or PLAN_BEFORE.search(
+                        text, clause_start, ref.span.start):
+                    continue
+                yield Finding(ref.span.start, ref.span.end,
+                              f"整改措施的日期“{ref.text}”（{ref.start.isoformat()}）晚于成文日期"
+                              f"（{published.start.isoformat()}）", path=f"items/{item.index}/response")

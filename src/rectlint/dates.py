@@ -1,0 +1,278 @@
+"""Date expressions of notices: find them in a line of text and resolve them to ISO dates.
+
+Written for the forms notices use (`2025年3月6日至4月28日`, `6月11日`, `1—9月`, `1-6月份`,
+`7、8、9月份`, `2018年至2020年`, `今年上半年`, `二〇二五年十月十五日`, `2025-10-15`) rather than
+borrowed from a general time parser, which misreads exactly these (see the research notes).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from rectlint.parser import cn_to_int
+
+_SEP = r"至|到|—{1,2}|–|－|-|~|～"
+_ATOM = re.compile(
+    r"(?P<ISO>(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d.]))"
+    r"|(?P<CN>[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月(?:[一二三四五六七八九十]{1,3}日)?)"
+    r"|(?P<Y>(?<![\d.])\d{4}\s*年(?!代|度?[以之]?[内中]?[，,]?\s*\d{4}))"
+    r"|(?P<HALF>[上下]半年)"
+    r"|(?P<REL>今年|去年|本年度?|当年|上年度?|明年|前年)"
+    r"|(?P<M>(?<![\d.])\d{1,2}\s*月份?)"
+    r"|(?P<D>(?<![\d.])\d{1,2}\s*[日号])"
+    rf"|(?P<N>(?<![\d.])\d{{1,2}}(?=\s*(?:{_SEP}|、)\s*\d))"
+    rf"|(?P<SEP>\s*(?:{_SEP})\s*)"
+    r"|(?P<LIST>、)"
+    r"|(?P<GAP>\s+)"
+)
+_REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1, "上年度": -1, "明年": 1,
+               "前年": -2}
+
+
+@dataclass
+class Point:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    bare: int | None = None  # a number whose unit is given by the other end of a range (1—9月)
+    relative: int | None = None  # year offset from the reference year (今年 0, 去年 -1)
+    half: str | None = None  # 上 | 下
+
+    def empty(self) -> bool:
+        return all(v is None for v in (self.year, self.month, self.day, self.bare, self.relative, self.half))
+
+    def unit(self) -> str | None:
+        """The finest unit the point names."""
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        if self.half is not None:
+            return "half"
+        if self.year is not None or self.relative is not None:
+            return "year"
+        return None
+
+
+@dataclass
+class DateMention:
+    """One date expression: a point or a range, as written, before the year is supplied from context."""
+
+    start: int
+    end: int
+    text: str
+    first: Point
+    last: Point | None = None  # set for ranges and lists
+    problem: str | None = None  # why the expression is impossible or malformed
+    malformed: bool = False
+
+    @property
+    def explicit_year(self) -> bool:
+        return self.first.year is not None or self.first.relative is not None
+
+    @property
+    def is_range(self) -> bool:
+        return self.last is not None
+
+    @property
+    def granularity(self) -> str:
+        return self.first.unit() or "year"
+
+
+@dataclass
+class Resolved:
+    start: date | None
+    end: date | None
+    problem: str | None = None
+    mention: DateMention | None = field(default=None, repr=False)
+
+    @property
+    def iso(self) -> str | None:
+        return self.start.isoformat() if self.start else None
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date expression in a line of text, with offsets into that text."""
+    out: list[DateMention] = []
+    chain: list[re.Match[str]] = []
+    pos = -1
+    for m in _ATOM.finditer(text):
+        if chain and m.start() != pos:
+            out.extend(_chain_to_mentions(text, chain))
+            chain = []
+        chain.append(m)
+        pos = m.end()
+    if chain:
+        out.extend(_chain_to_mentions(text, chain))
+    return out
+
+
+def _num(s: str) -> int:
+    return int(re.sub(r"\D", "", s))
+
+
+def _chain_to_mentions(text: str, chain: list[re.Match[str]]) -> list[DateMention]:
+    """Split a run of adjacent atoms into date expressions (points joined by 至/—/、)."""
+    groups: list[tuple[list[Point], list[str], int, int]] = []  # points, separators, start, end
+    points: list[Point] = []
+    seps: list[str] = []
+    cur = Point()
+    start = end = None
+
+    def close() -> None:
+        nonlocal points, seps, cur, start, end
+        if not cur.empty():
+            points.append(cur)
+        while seps and len(seps) >= len(points):  # a trailing separator belongs to no range
+            seps.pop()
+        if points and start is not None and end is not None:
+            groups.append((points, seps, start, end))
+        points, seps, cur, start, end = [], [], Point(), None, None
+
+    for m in chain:
+        kind, s = m.lastgroup, m.group()
+        if kind == "GAP":
+            continue
+        if kind in ("SEP", "LIST"):
+            if cur.empty():
+                close()
+                continue
+            points.append(cur)
+            cur = Point()
+            seps.append(kind)
+            continue
+        # a unit already filled starts a new expression
+        if (kind in ("Y", "REL", "ISO", "CN") and not cur.empty()) or (
+                kind == "M" and (cur.month is not None or cur.day is not None)) or (
+                kind == "D" and cur.day is not None) or (
+                kind == "N" and (cur.bare is not None or cur.day is not None)) or (
+                kind == "HALF" and (cur.half is not None or cur.month is not None)):
+            close()
+        if start is None:
+            start = m.start() + (len(s) - len(s.lstrip()))
+        end = m.end()
+        if kind == "ISO":
+            y, mo, d = (int(x) for x in re.split(r"[-/.]", s))
+            cur.year, cur.month, cur.day = y, mo, d
+        elif kind == "CN":
+            y, rest = s.split("年", 1)
+            mo, _, d = rest.partition("月")
+            cur.year, cur.month = cn_to_int(y), cn_to_int(mo)
+            cur.day = cn_to_int(d.rstrip("日")) if d else None
+        elif kind == "Y":
+            cur.year = _num(s)
+        elif kind == "REL":
+            cur.relative = _REL_OFFSET[s]
+        elif kind == "HALF":
+            cur.half = s[0]
+        elif kind == "M":
+            cur.month = _num(s)
+        elif kind == "D":
+            cur.day = _num(s)
+        elif kind == "N":
+            cur.bare = _num(s)
+    close()
+    return [mention for g in groups if (mention := _mention(text, *g))]
+
+
+def _mention(text: str, points: list[Point], seps: list[str], start: int, end: int) -> DateMention | None:
+    while text[end - 1].isspace():
+        end -= 1
+    raw = text[start:end]
+    if len(points) == 1:
+        p = points[0]
+        if p.unit() is None or (p.day is not None and p.month is None and p.year is None):
+            return None  # a lone number or a lone 日/号 is not a date
+        if p.year is not None and p.month is None and p.half is None and p.day is None and re.fullmatch(
+                r"\d{4}\s*年", raw) is None:
+            return None
+        mention = DateMention(start, end, raw, p)
+    else:
+        first, last = points[0], points[-1]
+        middle_bare = all(pt.unit() is None for pt in points[1:-1])
+        if not middle_bare or last.unit() is None:
+            return None
+        _complete(first, last)
+        if first.unit() is None:
+            return None
+        mention = DateMention(start, end, raw, first, last)
+        if first.unit() != last.unit() and not (first.unit() == "year" and last.unit() == "year"):
+            mention.malformed = True
+            mention.problem = f"范围“{raw}”两端的精度不一致"
+    mention.problem = _impossible(mention) or mention.problem
+    return mention
+
+
+def _complete(first: Point, last: Point) -> None:
+    """Fill the units a range leaves implicit: 1—9月 → 1月—9月, 3月6日—8日 → 3月6日—3月8日."""
+    if first.bare is not None:
+        if first.month is not None and last.day is not None and last.month is None:
+            first.day = first.bare
+        elif last.month is not None:
+            first.month = first.bare
+        elif last.day is not None:
+            first.day = first.bare
+        elif last.year is not None:
+            first.year = first.bare if first.bare > 999 else None
+        first.bare = None
+    if last.year is None and last.relative is None:
+        last.year, last.relative = first.year, first.relative
+    if last.month is None and last.day is not None:
+        last.month = first.month
+
+
+def _impossible(mention: DateMention) -> str | None:
+    for p in filter(None, (mention.first, mention.last)):
+        if p.month is not None and not 1 <= p.month <= 12:
+            return f"不存在{p.month}月"
+        if p.day is not None and p.month is not None and 1 <= p.month <= 12:
+            year = p.year if p.year is not None else 2024  # leap year: 2月29日 is possible without a year
+            days = calendar.monthrange(year, p.month)[1]
+            if not 1 <= p.day <= days:
+                return f"{p.year}年{p.month}月没有{p.day}日" if p.year else f"{p.month}月没有{p.day}日"
+    return None
+
+
+def _point_range(p: Point, year: int | None, ref_year: int | None) -> tuple[date, date] | None:
+    if p.relative is not None:
+        if ref_year is None:
+            return None
+        year = ref_year + p.relative
+    elif p.year is not None:
+        year = p.year
+    if year is None or not 1 <= year <= 9999:
+        return None
+    try:
+        if p.day is not None and p.month is not None:
+            d = date(year, p.month, p.day)
+            return d, d
+        if p.month is not None:
+            return date(year, p.month, 1), date(year, p.month, calendar.monthrange(year, p.month)[1])
+        if p.half == "上":
+            return date(year, 1, 1), date(year, 6, 30)
+        if p.half == "下":
+            return date(year, 7, 1), date(year, 12, 31)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def resolve(mention: DateMention, year: int | None, ref_year: int | None = None) -> Resolved:
+    """Resolve to a date range; `year` supplies a missing year, `ref_year` anchors 今年/去年."""
+    if mention.problem and not mention.malformed:
+        return Resolved(None, None, mention.problem, mention)
+    first = _point_range(mention.first, year, ref_year)
+    if first is None:
+        return Resolved(None, None, None, mention)
+    if mention.last is None:
+        return Resolved(first[0], first[1], mention.problem, mention)
+    last = _point_range(mention.last, first[0].year, ref_year)
+    if last is None:
+        return Resolved(first[0], first[1], mention.problem, mention)
+    if last[1] < first[0] and mention.last.year is None:  # 12月至1月 crosses the year
+        last = _point_range(Point(year=first[0].year + 1, month=mention.last.month, day=mention.last.day),
+                            None, None) or last
+    return Resolved(first[0], last[1], mention.problem, mention)

@@ -1,0 +1,115 @@
+"""Declarative rules: YAML packs of `existence` and `substitution` rules, checked against a JSON Schema.
+
+Each rule in a pack becomes a Rule class like any other, so selection, documentation and output
+treat the two alike.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema import Draft202012Validator
+
+from rectlint.diagnostics import Category, Edit, Fix, Severity
+from rectlint.model import Paragraph
+from rectlint.registry import RegistryError
+from rectlint.rule import Document, Finding, Rule
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    schema = json.loads(files("rectlint.schemas").joinpath("rule-pack.schema.json").read_text("utf-8"))
+    return Draft202012Validator(schema)
+
+
+def _key_path(error: Any) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path).lstrip(".") or "(top)"
+
+
+def load_pack(path: Any) -> list[type[Rule]]:
+    """Load and validate one pack (a path or an importlib resource); any problem is a RegistryError."""
+    name = getattr(path, "name", str(path))
+    try:
+        data = yaml.safe_load(Path(path).read_text("utf-8") if isinstance(path, (str, Path)) else path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RegistryError(f"rule pack {name}: cannot read ({exc})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise RegistryError(f"rule pack {name}: not valid YAML{where}") from None
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        e = errors[0]
+        raise RegistryError(f"rule pack {name}: {_key_path(e)}: {e.message}")
+    rules = []
+    for i, spec in enumerate(data["rules"]):
+        try:
+            rules.append(_make_rule(spec, data["pack"]))
+        except re.error as exc:
+            raise RegistryError(f"rule pack {name}: rules[{i}] ({spec['code']}): bad regular expression: {exc}") from None
+    return rules
+
+
+def _doc(spec: dict[str, Any]) -> str:
+    d = spec["doc"]
+    parts = [spec["summary"], "",
+             "## What it does", d["what"], "", "## Why it matters", d["why"], "",
+             "## Example", d["example"], "", "## Use instead", d["use_instead"]]
+    if spec["kind"] == "substitution":
+        safe = [s for s in spec["swap"] if s.get("safe")]
+        parts += ["", "## Fix safety", d.get("fix_safety") or (
+            "Safe: the replacement is mechanical." if len(safe) == len(spec["swap"]) else
+            "Offered as a suggestion; review the sentence before accepting it.")]
+        table = ["| wrong | right | guard |", "|---|---|---|"]
+        table += [f"| `{s['pattern']}` | {s['replacement']} | {s.get('guard', '')} |" for s in spec["swap"]]
+        parts += ["", "## Entries", *table]
+    return "\n".join(parts)
+
+
+def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
+    exceptions = [re.compile(x) for x in spec.get("exceptions", [])]
+    scope = set(spec.get("scope", []))
+    message = spec["message"]
+    if spec["kind"] == "existence":
+        pattern = re.compile("|".join(f"(?:{t})" for t in spec["tokens"]))
+        swaps: list[tuple[re.Pattern[str], str, bool]] = []
+    else:
+        swaps = [(re.compile(s["pattern"]), s["replacement"], bool(s.get("safe"))) for s in spec["swap"]]
+        pattern = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in swaps))
+
+    def excepted(text: str, start: int, end: int) -> bool:
+        return any(m.start() <= start and end <= m.end() for x in exceptions for m in x.finditer(text))
+
+    def check_paragraph(self: Rule, paragraph: Paragraph, doc: Document) -> list[Finding]:
+        if scope and paragraph.role not in scope:
+            return []
+        out = []
+        text, base = paragraph.text, paragraph.span.start
+        for m in pattern.finditer(text):
+            if m.end() == m.start() or excepted(text, m.start(), m.end()):
+                continue
+            fix = None
+            replacement = ""
+            for swap, repl, safe in swaps:
+                if (sm := swap.match(text, m.start())) and sm.end() == m.end():
+                    replacement = sm.expand(repl)
+                    fix = Fix(message=f"改为“{replacement}”", applicability="safe" if safe else "unsafe",
+                              edits=[Edit(start=base + m.start(), end=base + m.end(), content=replacement)])
+                    break
+            out.append(Finding(base + m.start(), base + m.end(),
+                               message.format(match=m.group(), replacement=replacement), fix=fix))
+        return out
+
+    attrs = {
+        "__doc__": _doc(spec), "__module__": f"rectlint.rules.{pack}",
+        "code": spec["code"], "name": spec["name"], "category": Category(spec["category"]),
+        "severity": Severity(spec["severity"]), "fixable": bool(swaps), "options": {},
+        "pack": pack, "check_paragraph": check_paragraph,
+    }
+    return type(f"Pack_{spec['code']}", (Rule,), attrs)

@@ -1,0 +1,63 @@
+"""Run the selected rules over one notice: read → parse → facts → rules → diagnostics."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rectlint.diagnostics import Diagnostic, Severity
+from rectlint.facts import resolve_facts
+from rectlint.parser import parse
+from rectlint.rule import Document, Finding, Rule
+from rectlint.source import SourceText
+
+
+@dataclass
+class Settings:
+    """Resolved settings for one run: which rules, at what severity, with which options."""
+
+    rules: list[type[Rule]]
+    severity: dict[str, Severity] = field(default_factory=dict)  # by rule code
+    options: dict[str, dict[str, Any]] = field(default_factory=dict)  # by rule code
+
+
+def analyse(source: SourceText) -> Document:
+    notice = parse(source)
+    return Document(source=source, notice=notice, facts=resolve_facts(notice, source))
+
+
+def check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagnostic]]:
+    doc = analyse(source)
+    rules = [cls(settings.options.get(cls.code)) for cls in settings.rules]
+    by_hook: dict[str, list[Rule]] = {h: [] for h in Rule.HOOKS}
+    for rule in rules:
+        for hook in rule.hooks():
+            by_hook[hook].append(rule)
+    out: list[Diagnostic] = []
+    for rule in by_hook["check_notice"]:
+        out.extend(_diagnostics(rule, rule.check_notice(doc), doc, settings))
+    for item in doc.notice.items:
+        for rule in by_hook["check_item"]:
+            out.extend(_diagnostics(rule, rule.check_item(item, doc), doc, settings))
+    for paragraph in doc.notice.paragraphs:
+        for rule in by_hook["check_paragraph"]:
+            out.extend(_diagnostics(rule, rule.check_paragraph(paragraph, doc), doc, settings))
+    out.sort(key=Diagnostic.sort_key)
+    return doc, out
+
+
+def _diagnostics(rule: Rule, findings: Iterable[Finding], doc: Document, settings: Settings) -> Iterable[Diagnostic]:
+    text = doc.text
+    for f in findings:
+        start = max(0, min(f.start, len(text)))
+        end = max(start, min(f.end, len(text)))
+        if end == start:  # every finding points at some text
+            end = min(len(text), start + 1)
+            start = end - 1 if end else 0
+        a, b = doc.source.position(start), doc.source.position(end)
+        yield Diagnostic(
+            code=rule.code, name=rule.name, category=rule.category,
+            severity=settings.severity.get(rule.code, rule.severity), message=f.message,
+            offset=start, end_offset=end, line=a.line, column=a.column, end_line=b.line, end_column=b.column,
+            path=f.path, excerpt=text[start:end][:200], fix=f.fix)

@@ -1,0 +1,81 @@
+"""What an item's response offers as proof of rectification, and what it only promises.
+
+Evidence is any of: a date (on or after the inspection began), a count with a measure word, a
+document produced (《…》 after 制定/印发/出台…), an accountability outcome, or a completed action.
+Numbers and dates that merely repeat the problem statement do not count: restating the problem is
+not evidence that it was fixed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from rectlint.model import Item
+
+COUNT = re.compile(
+    r"(?<![\d.第])(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万][一二三四五六七八九十百千万]*)\s*(?:余|多)?\s*"
+    r"(?:人次|个|次|家|人|名|项|件|份|场|期|座|辆|台|套|条|篇|批|轮|处|户|吨|万元|亿元|元|亩|公里|米|"
+    r"平方米|本|册|所|起|单|张|部|支|栋|宗|笔|课时|学时)")
+DOCUMENT = re.compile(
+    r"(?:制定|印发|出台|修订|下发|制发|修订完善|发布|编制|签订|形成|起草)(?:了|并印发|印发了|出台了)?"
+    r"[^。；;]{0,16}?《[^》]{2,80}》")
+ACCOUNTABILITY = re.compile(
+    r"处分|问责|追责|追究[^。；;]{0,8}责任|诫勉|通报批评|组织处理|立案|罚款|行政处罚|追缴|收缴|清退|退赔|约谈")
+COMPLETED = re.compile(
+    r"(?:已|均已|现已|已经|已于|业已)[^，,。；;]{0,14}?"
+    r"(?:完成|封堵|搬迁|补缴|补齐|拆除|清理|清除|整改到位|关停|取缔|建成|办结|调整|成立|召开|印发|下发|"
+    r"制定|出台|修订|退还|追回|上报|销号|复耕|投入|公示|备案|处理|处置|整治|落实|纳入)"
+    r"|(?:成立|召开|印发|制定|出台|开展|组织|下发|建立|完成|修订|约谈|进行)了")
+COMMITMENT = re.compile(
+    r"今后|以后|长期坚持|确保不再|杜绝[^。；;]{0,10}再次发生|避免[^。；;]{0,12}再次?发生|防止[^。；;]{0,12}再次?发生|"
+    r"下一步|力争|计划(?=于|在|到|将|今年|明年|年底|[\d一二三四五六七八九十])|将继续|将持续|将进一步|持续推进|常态化")
+UNFINISHED = re.compile(
+    r"正在|仍在|尚未|尚不|未整改到位|未完成|剩余|初稿|征求意见稿|讨论稿|满足不了|仍未|仍有|有待|还没有|暂未")
+_QUOTED = re.compile(r"“[^”]{0,200}”|\"[^\"]{0,200}\"")
+
+
+@dataclass
+class Mark:
+    kind: str
+    start: int  # absolute offsets
+    end: int
+    text: str
+
+
+@dataclass
+class ItemEvidence:
+    evidence: list[Mark] = field(default_factory=list)
+    commitments: list[Mark] = field(default_factory=list)
+    unfinished: list[Mark] = field(default_factory=list)
+
+
+def _masked(text: str) -> str:
+    """Blank out quotations: a response that quotes the problem is not speaking for itself."""
+    return _QUOTED.sub(lambda m: "\u3000" * len(m.group()), text)
+
+
+def analyse_item(item: Item, dates: list, inspection_start: date | None) -> ItemEvidence:
+    """`dates` are the resolved DateRefs that fall inside the item's response."""
+    problem = "".join(p.text for p in item.problem_paragraphs)
+    out = ItemEvidence()
+    status_end = item.status_span.end if item.status_span else -1
+    for measure in item.measures:
+        base, text = measure.span.start, _masked(measure.text)
+        for kind, pattern in (("count", COUNT), ("document", DOCUMENT), ("accountability", ACCOUNTABILITY),
+                              ("completed", COMPLETED)):
+            for m in pattern.finditer(text):
+                if kind == "count" and (m.group() in problem or re.match(r"[一]\D", m.group())):
+                    continue
+                out.evidence.append(Mark(kind, base + m.start(), base + m.end(), m.group()))
+        for m in COMMITMENT.finditer(text):
+            out.commitments.append(Mark("commitment", base + m.start(), base + m.end(), m.group()))
+        for m in UNFINISHED.finditer(text):
+            if base + m.start() >= status_end:
+                out.unfinished.append(Mark("unfinished", base + m.start(), base + m.end(), m.group()))
+    for d in dates:
+        if d.start and not d.problem and d.text not in problem and (
+                inspection_start is None or d.end >= inspection_start):
+            out.evidence.append(Mark("date", d.span.start, d.span.end, d.text))
+    return out

@@ -1,0 +1,290 @@
+"""Facts: what the notice states, resolved once for every rule.
+
+Dates become ISO dates (the year carried forward from the opening), summary sentences become numbers,
+and items are tallied by status. Rules read these; none of them looks for a date or a count again.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from pydantic import BaseModel
+
+from rectlint.dates import DateMention, find_dates, resolve
+from rectlint.evidence import ItemEvidence, analyse_item
+from rectlint.model import Item, Notice, Paragraph, Span, Status
+from rectlint.parser import cn_to_int
+from rectlint.source import SourceText
+
+
+class DateRef(BaseModel):
+    """A date expression found in the text and resolved (start == end for a single day)."""
+
+    text: str
+    span: Span
+    start: date | None
+    end: date | None
+    problem: str | None = None
+    explicit_year: bool = False
+    malformed: bool = False
+    is_range: bool = False
+    granularity: str = "day"
+    label: str | None = None  # for chrome dates: 成文日期, 发布时间…
+
+
+class Timeline(BaseModel):
+    inspecting_body: str | None = None
+    inspected: str | None = None
+    inspection: DateRef | None = None
+    feedback: DateRef | None = None
+    rectification: DateRef | None = None
+    published: DateRef | None = None
+    legal_basis: list[str] = []
+    chrome: list[DateRef] = []
+
+
+class Count(BaseModel):
+    value: int
+    span: Span
+
+
+class CountStatement(BaseModel):
+    """A sentence that states how many problems there are and how far their rectification has got."""
+
+    text: str
+    span: Span
+    item_index: int | None = None  # set when the sentence sits inside an item
+    total: Count | None = None
+    done: Count | None = None
+    basically_done: Count | None = None
+    in_progress: Count | None = None
+    long_term: Count | None = None
+    not_done: Count | None = None
+    rate: float | None = None
+    rate_text: str | None = None
+    rate_decimals: int = 0
+    rate_span: Span | None = None
+
+    PARTS: tuple[str, ...] = ("done", "basically_done", "in_progress", "long_term", "not_done")
+
+    def parts(self) -> dict[str, int]:
+        return {name: c.value for name in self.PARTS if (c := getattr(self, name)) is not None}
+
+
+@dataclass
+class Facts:
+    timeline: Timeline
+    dates: list[DateRef]  # every date expression in the prose, in document order
+    counts: list[CountStatement]
+    summary: CountStatement | None
+    status_tally: Counter[Status]
+    evidence: dict[int, ItemEvidence] = field(default_factory=dict)  # by item index
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._starts = [d.span.start for d in self.dates]
+
+    def dates_in(self, start: int, end: int) -> list[DateRef]:
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [d for d in self.dates[lo:hi] if d.span.end <= end]
+
+
+# ---------------------------------------------------------------------------------------------------
+# Dates
+
+_SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
+INSPECTING_BODY = re.compile(
+    r"(?:中央|省委|市委|州委|县委|区委|旗委|盟委|党组|党委|[\u4e00-\u9fff]{0,8}?(?:市|县|区)委)"
+    r"(?:第[一二三四五六七八九十\d]+轮)?(?:巡视|巡察)?(?:第[一二三四五六七八九十\d]+)?(?:专项)?(?:巡视|巡察)组")
+_INSPECTED = re.compile(r"对([^，,。；;]{2,40}?)(?:开展|进行)了?(?:[^，,。；;]{0,8}?)(?:巡察|巡视)")
+_LEGAL = re.compile(r"《([^》]{4,60})》")
+
+
+class _Dater:
+    """Turns mentions into DateRefs; remembers the year context as it reads forward."""
+
+    def __init__(self, source: SourceText) -> None:
+        self.source = source
+
+    def span(self, start: int, end: int) -> Span:
+        a, b = self.source.position(start), self.source.position(end)
+        return Span(start=start, end=end, line=a.line, column=a.column, end_line=b.line, end_column=b.column)
+
+    def ref(self, m: DateMention, base: int, year: int | None, ref_year: int | None,
+            label: str | None = None) -> DateRef:
+        r = resolve(m, year, ref_year)
+        return DateRef(text=m.text, span=self.span(base + m.start, base + m.end), start=r.start, end=r.end,
+                       problem=r.problem, explicit_year=m.explicit_year, malformed=m.malformed,
+                       is_range=m.is_range, granularity=m.granularity, label=label)
+
+
+def _opening_timeline(paragraphs: list[Paragraph], dater: _Dater, timeline: Timeline) -> int | None:
+    """Read who inspected whom and when from the opening; return the last year seen."""
+    year: int | None = None
+    last: date | None = None
+    for p in paragraphs:
+        for sm in _SENTENCE.finditer(p.text):
+            sentence = sm.group()
+            refs = []
+            for m in find_dates(sentence):
+                if m.explicit_year:
+                    r = dater.ref(m, p.span.start + sm.start(), None, year)
+                else:
+                    r = dater.ref(m, p.span.start + sm.start(), year, year)
+                    if r.start and last and r.start < last and year:  # 11月…1月: the year rolled over
+                        r = dater.ref(m, p.span.start + sm.start(), year + 1, year + 1)
+                if r.start:
+                    year, last = r.end.year if r.end else r.start.year, r.start
+                refs.append(r)
+            days = [r for r in refs if r.start and not r.problem]
+            if not timeline.inspecting_body and (b := INSPECTING_BODY.search(sentence)):
+                timeline.inspecting_body = b.group()
+            if "反馈" in sentence:
+                if timeline.feedback is None and days:
+                    timeline.feedback = next((r for r in days if r.granularity == "day"), days[0])
+            elif re.search(r"集中整改|整改期|整改时限", sentence):
+                if timeline.rectification is None and days:
+                    timeline.rectification = next((r for r in days if r.is_range), days[0])
+            elif re.search(r"巡察|巡视", sentence) and re.search(r"进行了|开展了|进驻|进行|开展|实施", sentence):
+                if timeline.inspection is None and days:
+                    timeline.inspection = next((r for r in days if r.is_range), days[0])
+                if not timeline.inspected and (t := _INSPECTED.search(sentence)):
+                    timeline.inspected = t.group(1)
+            if re.search(r"按照|根据|依据", sentence) and re.search(r"规定|要求|办法|条例", sentence):
+                timeline.legal_basis.extend(x for x in _LEGAL.findall(sentence) if x not in timeline.legal_basis)
+    return year
+
+
+def _anchor_year(t: Timeline) -> int | None:
+    for ref in (t.feedback, t.rectification, t.inspection, t.published):
+        if ref and ref.start:
+            return ref.start.year
+    return None
+
+
+def _prose_dates(paragraphs: list[Paragraph], dater: _Dater, t: Timeline) -> list[DateRef]:
+    """Dates in the body: a missing year comes from earlier in the paragraph, else from the timeline."""
+    anchor = _anchor_year(t)
+    ref_year = t.published.start.year if t.published and t.published.start else anchor
+    begin = t.inspection.start if t.inspection and t.inspection.start else None
+    out = []
+    for p in paragraphs:
+        year = None
+        for m in find_dates(p.text):
+            if m.explicit_year:
+                r = dater.ref(m, p.span.start, None, ref_year)
+                if r.start and m.first.relative is None:
+                    year = r.start.year
+            else:
+                r = dater.ref(m, p.span.start, year or anchor, ref_year)
+                if year is None and r.start and begin and r.start < begin and anchor and ref_year and (
+                        ref_year > anchor):
+                    r = dater.ref(m, p.span.start, anchor + 1, ref_year)
+            out.append(r)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------
+# Counts
+
+_N = r"(?P<n>\d+|[一二三四五六七八九十百两]+)"
+_U = r"\s*(?:个|项|条|件)"
+_DONE = r"(?:已完成整改|已整改到位|已整改销号|完成整改|已整改|已完成|整改完成|已办结|已销号)"
+_NOT_DONE = r"(?:未完成|未整改到位|尚未完成|未整改|申请延期整改|延期整改|申请延期)"
+_LONG = r"(?:需要?长期坚持|长期整改|常态化推进|持续推进)"
+_GOING = r"(?:正在整改|正在推进|整改中|持续整改|正在落实|推进中)"
+# Each part may be written before its number (已完成整改9个) or after it (9个已完成整改).
+_COUNT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("total", re.compile(rf"(?:反馈|发现|指出|交办|移交|梳理|共有?|涉及|查找|列出)[^，,。；;、]{{0,10}}?{_N}{_U}"
+                         r"(?:具体|主要)?问题")),
+    ("total", re.compile(rf"(?:反馈|发现|指出|交办)的?问题\s*(?:共|共计)?{_N}{_U}")),
+    ("done", re.compile(rf"{_DONE}(?:的)?(?:问题)?{_N}{_U}")),
+    ("done", re.compile(rf"{_N}{_U}(?:问题)?{_DONE}")),
+    ("basically_done", re.compile(rf"基本完成[^，,。；;\d]{{0,20}}?{_N}{_U}")),
+    ("basically_done", re.compile(rf"{_N}{_U}(?:问题)?基本完成")),
+    ("not_done", re.compile(rf"{_NOT_DONE}(?:的)?(?:问题)?{_N}{_U}")),
+    ("not_done", re.compile(rf"{_N}{_U}(?:问题)?{_NOT_DONE}")),
+    ("long_term", re.compile(rf"{_LONG}(?:的)?(?:问题)?{_N}{_U}")),
+    ("long_term", re.compile(rf"{_N}{_U}(?:问题)?需?长期坚持")),
+    ("in_progress", re.compile(rf"{_GOING}(?:的)?(?:问题)?{_N}{_U}")),
+    ("in_progress", re.compile(rf"{_N}{_U}(?:问题)?{_GOING}")),
+]
+_RATE = re.compile(r"(?:完成率|整改率|办结率|销号率)(?:为|达到?|达)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]")
+_STATEMENT = re.compile(r"[^。；;！？!?]+")
+
+
+def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Dater) -> list[CountStatement]:
+    owner = {}
+    for item in items:
+        for p in item.problem_paragraphs + item.response:
+            owner[p.span.start] = item.index
+        owner.setdefault(item.problem_span.start, item.index)
+    out = []
+    for p in paragraphs:
+        text = p.text
+        for sm in _STATEMENT.finditer(text):
+            s = sm.group()
+            if not re.search(r"\d|[一二三四五六七八九十]", s):
+                continue
+            base = p.span.start + sm.start()
+            found: dict[str, Count] = {}
+            claimed: set[int] = set()
+            for name, pattern in _COUNT_PATTERNS:
+                for m in pattern.finditer(s):
+                    if name in found or m.start("n") in claimed:
+                        continue
+                    value = cn_to_int(m.group("n"))
+                    if value is None:
+                        continue
+                    claimed.add(m.start("n"))
+                    found[name] = Count(value=value, span=dater.span(base + m.start("n"), base + m.end("n")))
+            rate = _RATE.search(s)
+            if "total" not in found or (len(found) < 2 and not rate):
+                continue
+            st = CountStatement(text=s.strip(), span=dater.span(base, base + len(s)),
+                                item_index=owner.get(p.span.start), **found)
+            if rate:
+                st.rate_text = rate.group("n") + "%"
+                st.rate = float(rate.group("n"))
+                st.rate_decimals = len(rate.group("n").partition(".")[2])
+                st.rate_span = dater.span(base + rate.start("n"), base + rate.end())
+            out.append(st)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+def resolve_facts(notice: Notice, source: SourceText) -> Facts:
+    dater = _Dater(source)
+    t = Timeline()
+    opening = list(notice.opening)
+    if not opening and notice.sections:  # some notices open inside their first section
+        opening = notice.sections[0].paragraphs[:2]
+    _opening_timeline(opening, dater, t)
+    sig = notice.signature
+    if sig and sig.date_text and sig.date_span:
+        found = find_dates(sig.date_text)
+        if found:
+            t.published = dater.ref(found[0], sig.date_span.start, None, None)
+    for c in notice.chrome:
+        for m in find_dates(c.text):
+            label = re.search(r"(成文日期|发布时间|发布日期|信息时间|生成日期|日期|时间)[^:：]*[:：]?\s*$",
+                              c.text[:m.start])
+            t.chrome.append(dater.ref(m, c.span.start, None, None, label.group(1) if label else None))
+    prose = [p for p in notice.paragraphs if p.role != "closing" or p.span != (sig.date_span if sig else None)]
+    dates = _prose_dates(prose, dater, t)
+    counts = _count_statements(notice.paragraphs, notice.items, dater)
+    summary = next((c for c in counts if c.item_index is None), None)
+    tally = Counter(item.status for item in notice.items)
+    facts = Facts(timeline=t, dates=dates, counts=counts, summary=summary, status_tally=tally)
+    begin = t.inspection.start if t.inspection else None
+    for item in notice.items:
+        in_response = [d for p in item.response for d in facts.dates_in(p.span.start, p.span.end)]
+        facts.evidence[item.index] = analyse_item(item, in_response, begin)
+    return facts

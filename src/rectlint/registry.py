@@ -1,0 +1,127 @@
+"""Find every rule: Python rules from the `rectlint.rules` entry-point group, declarative rules from
+YAML packs (rectlint's own `rules/*.yaml`, and any pack a plugin module lists in `RULE_PACKS`)."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Iterable
+from functools import cache
+from importlib.metadata import entry_points
+from importlib.resources import files
+from pathlib import Path
+from types import ModuleType
+
+from rectlint.diagnostics import Category
+from rectlint.rule import CODE_RE, NAME_RE, Rule
+
+ENTRY_POINT_GROUP = "rectlint.rules"
+
+
+class RegistryError(Exception):
+    """A rule or rule pack that cannot be loaded; the message says which and why."""
+
+
+def _rules_in_module(module: ModuleType) -> Iterable[type[Rule]]:
+    for value in vars(module).values():
+        if isinstance(value, type) and issubclass(value, Rule) and value.__module__ == module.__name__ \
+                and getattr(value, "code", None):
+            yield value
+    if hasattr(module, "__path__"):
+        for info in pkgutil.iter_modules(module.__path__, module.__name__ + "."):
+            yield from _rules_in_module(importlib.import_module(info.name))
+
+
+def _packs_in_module(module: ModuleType) -> Iterable[Path]:
+    for pack in getattr(module, "RULE_PACKS", ()):
+        yield Path(pack)
+
+
+def _builtin_packs() -> list:
+    return sorted((p for p in files("rectlint.rules").iterdir() if p.name.endswith(".yaml")), key=lambda p: p.name)
+
+
+@cache
+def all_rules() -> tuple[type[Rule], ...]:
+    from rectlint.declarative import load_pack
+
+    found: list[type[Rule]] = []
+    packs: list = _builtin_packs()
+    for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        try:
+            obj = ep.load()
+        except Exception as exc:  # a broken plugin is named, not a traceback
+            raise RegistryError(f"cannot load rule plugin '{ep.name}' ({ep.value}): {exc}") from None
+        if isinstance(obj, ModuleType):
+            found.extend(_rules_in_module(obj))
+            packs.extend(_packs_in_module(obj))
+        elif isinstance(obj, type) and issubclass(obj, Rule):
+            found.append(obj)
+        else:
+            raise RegistryError(f"rule plugin '{ep.name}' is neither a module nor a Rule class")
+    for pack in packs:
+        found.extend(load_pack(pack))
+    return _validated(found)
+
+
+def _validated(rules: list[type[Rule]]) -> tuple[type[Rule], ...]:
+    by_code: dict[str, type[Rule]] = {}
+    by_name: dict[str, type[Rule]] = {}
+    for r in rules:
+        where = f"rule {r.__module__}.{r.__qualname__}"
+        if not CODE_RE.match(r.code):
+            raise RegistryError(f"{where}: code '{r.code}' is not letters followed by three digits")
+        if not NAME_RE.match(r.name):
+            raise RegistryError(f"{where}: name '{r.name}' is not kebab-case")
+        if not isinstance(r.category, Category):
+            raise RegistryError(f"{where}: unknown category '{r.category}'")
+        if r.code in by_code and by_code[r.code] is not r:
+            raise RegistryError(f"{where}: code {r.code} is already used by '{by_code[r.code].name}'")
+        if r.name in by_name and by_name[r.name] is not r:
+            raise RegistryError(f"{where}: name '{r.name}' is already used by {by_name[r.name].code}")
+        by_code[r.code], by_name[r.name] = r, r
+    return tuple(sorted(by_code.values(), key=lambda r: r.code))
+
+
+def find_rule(key: str) -> type[Rule] | None:
+    key = key.strip()
+    for r in all_rules():
+        if key.upper() == r.code or key == r.name:
+            return r
+    return None
+
+
+class SelectorError(ValueError):
+    pass
+
+
+_PREFIX = re.compile(r"[A-Za-z]{1,3}\d{0,3}")
+
+
+def _matches(selector: str, rule: type[Rule]) -> bool:
+    """A selector is ALL, a code, a code prefix (D, D00), a rule name or a category name."""
+    s = selector.strip()
+    if s.upper() == "ALL" or s == rule.name or s == str(rule.category):
+        return True
+    return bool(_PREFIX.fullmatch(s)) and rule.code.startswith(s.upper())
+
+
+def _check_selector(selector: str, rules: tuple[type[Rule], ...]) -> None:
+    if not any(_matches(selector, r) for r in rules):
+        raise SelectorError(f"unknown rule selector '{selector}' (not a code, code prefix, rule name or category)")
+
+
+def select_rules(select: list[str] | None = None, extend_select: list[str] | None = None,
+                 ignore: list[str] | None = None) -> list[type[Rule]]:
+    """ruff semantics: --select replaces the default set, --extend-select adds, --ignore removes."""
+    rules = all_rules()
+    for s in [*(select or []), *(extend_select or []), *(ignore or [])]:
+        _check_selector(s, rules)
+    chosen = [r for r in rules if any(_matches(s, r) for s in select)] if select else list(rules)
+    for r in rules:
+        if extend_select and r not in chosen and any(_matches(s, r) for s in extend_select):
+            chosen.append(r)
+    if ignore:
+        chosen = [r for r in chosen if not any(_matches(s, r) for s in ignore)]
+    return sorted(chosen, key=lambda r: r.code)

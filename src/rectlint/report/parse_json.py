@@ -1,0 +1,58 @@
+"""`rectlint parse`: the tree and its resolved facts as one JSON document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rectlint.facts import DateRef
+from rectlint.rule import Document
+
+
+def _iso(ref: DateRef | None, end: bool = False) -> str | None:
+    if ref is None:
+        return None
+    value = ref.end if end else ref.start
+    return value.isoformat() if value else None
+
+
+def _period(ref: DateRef | None) -> dict[str, Any]:
+    return {"start": _iso(ref), "end": _iso(ref, end=True) if ref and ref.is_range else None,
+            "text": ref.text if ref else None, "span": ref.span.model_dump() if ref else None}
+
+
+def tree(doc: Document) -> dict[str, Any]:
+    n, f, t = doc.notice, doc.facts, doc.facts.timeline
+    contact = n.contact
+    return {
+        "path": doc.source.path,
+        "encoding": doc.source.encoding,
+        "structured": n.structured,
+        "title": n.title,
+        "title_span": n.title_span.model_dump() if n.title_span else None,
+        "issuer": n.issuer,
+        "published": _iso(t.published),
+        "inspection": _period(t.inspection),
+        "inspecting_body": t.inspecting_body,
+        "inspected": t.inspected,
+        "feedback_date": _iso(t.feedback),
+        "rectification_period": _period(t.rectification),
+        "legal_basis": t.legal_basis,
+        "summary": f.summary.model_dump(mode="json", exclude={"PARTS"}) if f.summary else None,
+        "status_tally": {str(k): v for k, v in sorted(f.status_tally.items())},
+        "items": [
+            {"number": i.number, "index": i.index, "ref": i.ref, "label": i.label, "path": i.path,
+             "status": str(i.status), "status_label": i.status_label, "problem": i.problem,
+             "span": i.span.model_dump(), "problem_span": i.problem_span.model_dump(),
+             "measures": [{"marker": m.marker, "text": m.text, "span": m.span.model_dump()} for m in i.measures]}
+            for i in n.items],
+        "sections": [{"heading": s.heading.text, "marker": s.heading.marker, "kind": s.kind,
+                      "groups": [g.heading.marker + g.heading.text for g in s.groups],
+                      "items": len(s.items) + sum(len(g.items) for g in s.groups), "span": s.span.model_dump()}
+                     for s in n.sections],
+        "next_steps": n.next_steps is not None,
+        "contact": {k: (getattr(contact, k).value if contact and getattr(contact, k) else None)
+                    for k in ("phone", "address", "postcode", "email")},
+        "signature": n.signature.model_dump() if n.signature else None,
+        "chrome": [{"kind": c.kind, "text": c.text, "span": c.span.model_dump()} for c in n.chrome],
+        "chrome_dates": [{"label": d.label, "date": _iso(d), "text": d.text} for d in t.chrome],
+    }

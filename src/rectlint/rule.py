@@ -1,0 +1,99 @@
+"""The rule interface.
+
+A rule is a small class: a code, a kebab-case name, a category, a default severity, options with
+defaults, and a docstring that is its documentation (What it does / Why it matters / Example /
+Use instead / Fix safety / Options). It overrides only the hooks for the nodes it needs; the engine
+walks the tree once and calls them.
+"""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rectlint.diagnostics import Category, Fix, Severity
+from rectlint.facts import Facts
+from rectlint.model import Item, Notice, Paragraph
+from rectlint.source import SourceText
+
+CODE_RE = re.compile(r"^[A-Z]{1,3}\d{3}$")
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+@dataclass
+class Finding:
+    """What a hook yields: a span of the decoded text and a message (the engine adds the rest)."""
+
+    start: int
+    end: int
+    message: str
+    path: str | None = None
+    fix: Fix | None = None
+
+
+@dataclass
+class Document:
+    """Everything a rule may read about one notice."""
+
+    source: SourceText
+    notice: Notice
+    facts: Facts
+
+    @property
+    def text(self) -> str:
+        return self.source.text
+
+
+class Rule:
+    code: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[Category]
+    severity: ClassVar[Severity] = Severity.WARNING
+    options: ClassVar[dict[str, Any]] = {}
+    fixable: ClassVar[bool] = False
+    HOOKS: ClassVar[tuple[str, ...]] = ("check_notice", "check_item", "check_paragraph")
+
+    def __init__(self, options: dict[str, Any] | None = None) -> None:
+        self.opts = {**self.options, **(options or {})}
+
+    # -- hooks: override the ones the rule needs ----------------------------------------------------
+
+    def check_notice(self, doc: Document) -> Iterable[Finding]:
+        return ()
+
+    def check_item(self, item: Item, doc: Document) -> Iterable[Finding]:
+        return ()
+
+    def check_paragraph(self, paragraph: Paragraph, doc: Document) -> Iterable[Finding]:
+        return ()
+
+    # -- documentation ------------------------------------------------------------------------------
+
+    @classmethod
+    def hooks(cls) -> list[str]:
+        return [h for h in cls.HOOKS if getattr(cls, h) is not getattr(Rule, h)]
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        return next((ln.strip() for ln in cls.documentation().splitlines() if ln.strip()), "")
+
+    @classmethod
+    def describe(cls) -> dict[str, Any]:
+        return {"code": cls.code, "name": cls.name, "category": str(cls.category),
+                "severity": str(cls.severity), "fixable": cls.fixable, "summary": cls.summary(),
+                "options": cls.options}
+
+
+def spans_of(pattern: re.Pattern[str], paragraph: Paragraph) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """Absolute spans of a pattern's matches inside one paragraph."""
+    base = paragraph.span.start
+    for m in pattern.finditer(paragraph.text):
+        if m.end() > m.start():
+            yield base + m.start(), base + m.end(), m

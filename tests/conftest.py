@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+SEEDS = ROOT.parent / "shared" / "seeds"
+XUCHANG = SEEDS / "000_66597606a0dd2ede.txt"
+KAIFENG = SEEDS / "001_155e5a49720877fd.txt"
+
+
+@pytest.fixture
+def seeds() -> tuple[Path, Path]:
+    if not (XUCHANG.exists() and KAIFENG.exists()):
+        pytest.skip("the seed notices (../shared/seeds) are not available")
+    return XUCHANG, KAIFENG
