@@ -36,7 +36,8 @@ def load_pack(path: Any) -> list[type[Rule]]:
     """Load and validate one pack (a path or an importlib resource); any problem is a RegistryError."""
     name = getattr(path, "name", str(path))
     try:
-        data = yaml.safe_load(Path(path).read_text("utf-8") if isinstance(path, (str, Path)) else path.read_text("utf-8"))
+        resource = Path(path) if isinstance(path, str | Path) else path
+        data = yaml.safe_load(resource.read_text("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise RegistryError(f"rule pack {name}: cannot read ({exc})") from None
     except yaml.YAMLError as exc:
@@ -52,7 +53,8 @@ def load_pack(path: Any) -> list[type[Rule]]:
         try:
             rules.append(_make_rule(spec, data["pack"]))
         except re.error as exc:
-            raise RegistryError(f"rule pack {name}: rules[{i}] ({spec['code']}): bad regular expression: {exc}") from None
+            where = f"rule pack {name}: rules[{i}] ({spec['code']})"
+            raise RegistryError(f"{where}: bad regular expression: {exc}") from None
     return rules
 
 

@@ -116,5 +116,7 @@ def _demote_out_of_place(lines: list[Line]) -> None:
     closing_start = next(
         (i for i in range(last_heading + 1, len(lines)) if lines[i].kind in CLOSING_KINDS), len(lines))
     for i, ln in enumerate(lines):
-        if (ln.kind in ("ORG", "TITLE") and first_body <= i < closing_start) or (ln.kind in CLOSING_KINDS and i < closing_start and not (ln.kind == "ORG" and i < first_body)) or (ln.kind == "TITLE" and i >= closing_start):
+        in_front = i < first_body and ln.kind in ("ORG", "TITLE")
+        in_closing = i >= closing_start and ln.kind in CLOSING_KINDS
+        if (ln.kind in ("ORG", "TITLE") or ln.kind in CLOSING_KINDS) and not (in_front or in_closing):
             ln.kind = "TEXT"

@@ -64,7 +64,9 @@ _STATUS_ALT = "|".join(f"(?P<s{i}>{pat})" for i, (_, pat) in enumerate(STATUS_WO
 _STATUS_LEAD = re.compile(rf"\s*(?:{_STATUS_ALT})\s*(?:[。．.，,；;：:]|$)")
 _STATUS_TAIL = re.compile(rf"[（(【\[]\s*(?:{_STATUS_ALT})\s*[）)】\]]\s*[。.]?$")
 
-_ENUMERATOR = re.compile(r"(?:(?<![一二三四五六七八九十])[一二三四五六七八九十]是(?=[^否非的为])|[①-⑳]|[（(]\d{1,2}[）)])")
+# 一是/二是… (not 不是, 是否, 是的), ①…⑳, （1）…
+_ENUMERATOR = re.compile(
+    r"(?:(?<![一二三四五六七八九十])[一二三四五六七八九十]是(?=[^否非的为])|[①-⑳]|[（(]\d{1,2}[）)])")
 
 
 def _match_status(m: re.Match[str]) -> Status:

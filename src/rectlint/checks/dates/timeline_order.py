@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 from rectlint.diagnostics import Category, Severity
 from rectlint.rule import Document, Finding, Rule
 
@@ -46,7 +48,7 @@ class TimelineOrder(Rule):
                 events.append(("集中整改结束", t.rectification.end, t.rectification.span))
         if t.published and t.published.start:
             events.append(("成文日期", t.published.start, t.published.span))
-        for (la, da, _), (lb, db, sb) in zip(events, events[1:], strict=False):
+        for (la, da, _), (lb, db, sb) in pairwise(events):
             if db < da:
                 yield Finding(sb.start, sb.end,
                               f"{lb}（{db.isoformat()}）早于{la}（{da.isoformat()}），时间顺序不合逻辑")
