@@ -21,10 +21,6 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 OUTPUT_FORMATS = ["concise", "full", "json"]
 
 
-def _split(values: tuple[str, ...]) -> list[str]:
-    return [v.strip() for value in values for v in value.split(",") if v.strip()]
-
-
 def _discover(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
     """Explicit files as given; directories searched recursively for notice files; '-' is stdin."""
     for raw in paths:
@@ -76,7 +72,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     from rectlint.source import ReadError, read_bytes, read_path
 
     try:
-        rules = select_rules(_split(select), _split(extend_select), _split(ignore))
+        rules = select_rules(list(select), list(extend_select), list(ignore))
     except (RegistryError, SelectorError) as exc:
         _fail(str(exc))
     settings = Settings(rules=rules)
@@ -187,10 +183,17 @@ def render_rule_doc(r) -> str:
     return "\n".join(head) + r.documentation()
 
 
+def rules_table(rules) -> str:
+    rows = ["| Code | Name | Category | Severity | Fix | What it reports |", "|---|---|---|---|---|---|"]
+    rows += [f"| {r.code} | {r.name} | {r.category} | {r.severity} | {'yes' if r.fixable else ''} | "
+             f"{r.summary().replace('|', '/')} |" for r in rules]
+    return "\n".join(rows)
+
+
 @main.command("rules")
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--output-format", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
 def rules_cmd(output_format: str) -> None:
-    """List every rule."""
+    """List every rule (markdown: the table in the README)."""
     from rectlint.registry import RegistryError, all_rules
 
     try:
@@ -199,6 +202,9 @@ def rules_cmd(output_format: str) -> None:
         _fail(str(exc))
     if output_format == "json":
         click.echo(json.dumps([r.describe() for r in rules], ensure_ascii=False, indent=2))
+        return
+    if output_format == "markdown":
+        click.echo(rules_table(rules))
         return
     for r in rules:
         click.echo(f"{r.code}  {r.name:<28} {r.category!s:<12} {r.severity!s:<8} {r.summary()}")

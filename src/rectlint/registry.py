@@ -112,9 +112,17 @@ def _check_selector(selector: str, rules: tuple[type[Rule], ...]) -> None:
         raise SelectorError(f"unknown rule selector '{selector}' (not a code, code prefix, rule name or category)")
 
 
+def split_selectors(values: list[str] | tuple[str, ...] | None) -> list[str]:
+    return [v.strip() for value in values or () for v in value.split(",") if v.strip()]
+
+
 def select_rules(select: list[str] | None = None, extend_select: list[str] | None = None,
                  ignore: list[str] | None = None) -> list[type[Rule]]:
-    """ruff semantics: --select replaces the default set, --extend-select adds, --ignore removes."""
+    """ruff semantics: --select replaces the default set, --extend-select adds, --ignore removes.
+
+    Each selector may itself be a comma-separated list.
+    """
+    select, extend_select, ignore = (split_selectors(x) for x in (select, extend_select, ignore))
     rules = all_rules()
     for s in [*(select or []), *(extend_select or []), *(ignore or [])]:
         _check_selector(s, rules)

@@ -1,0 +1,80 @@
+"""Date expressions and their resolution (the forms notices use)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from helpers import doc_of
+from rectlint.dates import find_dates, resolve
+
+
+@pytest.mark.parametrize(("text", "year", "start", "end"), [
+    ("2025年3月6日至4月28日", None, date(2025, 3, 6), date(2025, 4, 28)),
+    ("6月11日至9月11日", 2025, date(2025, 6, 11), date(2025, 9, 11)),
+    ("8月4日—8月15日", 2025, date(2025, 8, 4), date(2025, 8, 15)),
+    ("3月6—8日", 2025, date(2025, 3, 6), date(2025, 3, 8)),
+    ("1—9月", 2025, date(2025, 1, 1), date(2025, 9, 30)),
+    ("1-6月份", 2025, date(2025, 1, 1), date(2025, 6, 30)),
+    ("2021年1-3月", None, date(2021, 1, 1), date(2021, 3, 31)),
+    ("2021年 7、8、9月份", None, date(2021, 7, 1), date(2021, 9, 30)),
+    ("2018年至2020年", None, date(2018, 1, 1), date(2020, 12, 31)),
+    ("2024年12月至2025年2月", None, date(2024, 12, 1), date(2025, 2, 28)),
+    ("8月份", 2025, date(2025, 8, 1), date(2025, 8, 31)),
+    ("二〇二五年十月十五日", None, date(2025, 10, 15), date(2025, 10, 15)),
+    ("2025-10-15", None, date(2025, 10, 15), date(2025, 10, 15)),
+])
+def test_resolution(text: str, year: int | None, start: date, end: date) -> None:
+    m = find_dates(text)[0]
+    r = resolve(m, year, 2025)
+    assert (r.start, r.end) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("今年", date(2025, 1, 1), date(2025, 12, 31)),
+    ("去年", date(2024, 1, 1), date(2024, 12, 31)),
+    ("今年上半年", date(2025, 1, 1), date(2025, 6, 30)),
+    ("2024年下半年", date(2024, 7, 1), date(2024, 12, 31)),
+    ("今年1-6月份", date(2025, 1, 1), date(2025, 6, 30)),
+])
+def test_relative_years_and_halves(text: str, start: date, end: date) -> None:
+    r = resolve(find_dates(text)[0], None, 2025)
+    assert (r.start, r.end) == (start, end)
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("2月30日", "2月没有30日"), ("9月31日", "9月没有31日"), ("13月", "不存在13月"),
+    ("2025年2月29日", "2025年2月没有29日"),
+])
+def test_impossible_dates(text: str, problem: str) -> None:
+    assert find_dates(text)[0].problem == problem
+
+
+def test_leap_day_is_possible() -> None:
+    assert find_dates("2024年2月29日")[0].problem is None
+
+
+@pytest.mark.parametrize("text", ["电话0374-6069965", "许组〔2024〕126号", "3次年度民主生活会", "12345热线", "三年",
+                                  "PM2.5浓度", "第3轮", "近三年"])
+def test_not_dates(text: str) -> None:
+    assert find_dates(text) == []
+
+
+def test_malformed_range_is_kept_and_marked() -> None:
+    m = find_dates("2021年1至8月15日43件")[0]
+    assert m.malformed and m.text == "2021年1至8月15日"
+
+
+def test_year_is_carried_forward_and_rolls_over() -> None:
+    d = doc_of("中共某县文旅局党组关于巡察整改情况的通报\n"
+               "根据县委统一部署，2024年11月4日至12月20日，县委第二巡察组对县文旅局党组进行了巡察。"
+               "1月15日，县委第二巡察组向县文旅局党组反馈了巡察意见。1月15日至4月15日，进行了集中整改。\n"
+               "问题1：制度不全。\n整改情况：已整改。2月3日印发《县文旅局财务管理办法》。\n"
+               "中共某县文旅局党组\n2025年5月6日\n")
+    t = d.facts.timeline
+    assert t.inspection.start == date(2024, 11, 4) and t.inspection.end == date(2024, 12, 20)
+    assert t.feedback.start == date(2025, 1, 15)
+    assert (t.rectification.start, t.rectification.end) == (date(2025, 1, 15), date(2025, 4, 15))
+    measure = next(r for r in d.facts.dates if r.text == "2月3日")
+    assert measure.start == date(2025, 2, 3)

@@ -1,0 +1,103 @@
+"""The grammar on each layout, on web chrome, on fragments and on text that is not a notice."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from conftest import EXAMPLES
+from helpers import doc_of, source
+from rectlint.model import Status
+from rectlint.parser import parse
+from rectlint.source import read_path
+
+
+def test_numbered_layout() -> None:
+    n = parse(read_path(EXAMPLES / "layout-numbered.txt"))
+    assert n.title == "中共青禾市水利局党组关于巡察整改进展情况的通报"
+    assert n.issuer == "中共青禾市水利局党组"
+    assert len(n.items) == 12
+    assert [i.number for i in n.items] == list(range(1, 13))
+    assert Counter(i.status for i in n.items) == {Status.DONE: 9, Status.IN_PROGRESS: 2, Status.LONG_TERM: 1}
+    assert [s.kind for s in n.sections] == ["body", "next-steps"]
+    assert n.items[0].measures[0].marker == "一是"
+    assert n.contact and n.contact.phone and n.contact.address and n.contact.email and n.contact.postcode
+
+
+def test_problem_labelled_layout_joins_a_split_title() -> None:
+    n = parse(read_path(EXAMPLES / "layout-problem-labelled.txt"))
+    assert n.title == "中共云岭县农业农村局党组关于巡察整改情况的通报"
+    assert n.title_span and n.title_span.line == 1 and n.title_span.end_line == 3
+    assert [i.ref for i in n.items] == [f"问题{k}" for k in range(1, 11)]
+    assert Counter(i.status for i in n.items) == {Status.DONE: 9, Status.IN_PROGRESS: 1}
+    assert n.items[0].measures[0].marker == "①"
+    assert n.next_steps is None
+    assert n.contact and n.contact.address is None
+
+
+def test_theme_grouped_layout() -> None:
+    n = parse(read_path(EXAMPLES / "layout-theme-grouped.txt"))
+    body = n.sections[0]
+    assert [g.heading.marker for g in body.groups] == ["（一）", "（二）", "（三）"]
+    assert len(n.items) == 8
+    assert all(i.path.startswith("一/（") for i in n.items)
+    assert any(m.marker == "（1）" for i in n.items for m in i.measures)
+    assert n.items[0].status is Status.DONE
+
+
+WEB_PAGE = """您的位置: 首页 > 巡视巡察
+中共青禾市林业局党组关于巡察整改进展情况的通报
+【信息来源:市林业局【信息时间:2025-11-03  阅读次数: 】【字号 】【我要打印】【关闭
+信息索引号：QH-0012-2025-0031 成文日期：2025-11-03
+根据市委统一部署，2025年4月8日至5月30日，市委第四巡察组对市林业局党组进行了巡察。7月2日，市委第四巡察组向市林业局党组反馈了巡察意见。
+1.森林防火责任落实不到位。
+整改情况：已完成。7月10日印发《青禾市林业局森林防火责任清单》，明确责任人36名。
+中共青禾市林业局党组
+2025年11月3日
+扫一扫在手机打开当前页
+"""
+
+
+def test_web_chrome_is_kept_apart_and_never_linted() -> None:
+    d = doc_of(WEB_PAGE)
+    kinds = [c.kind for c in d.notice.chrome]
+    assert kinds == ["breadcrumb", "toolbar", "index-table", "toolbar"]
+    assert all("阅读次数" not in p.text for p in d.notice.paragraphs)
+    assert d.notice.title == "中共青禾市林业局党组关于巡察整改进展情况的通报"
+    labels = {r.label: r.start.isoformat() for r in d.facts.timeline.chrome if r.start}
+    assert labels == {"信息时间": "2025-11-03", "成文日期": "2025-11-03"}
+    assert d.facts.timeline.published and d.facts.timeline.published.start.isoformat() == "2025-11-03"
+
+
+@pytest.mark.parametrize("cut", [30, 200, 555, 1000])
+def test_fragments_parse(cut: int) -> None:
+    text = (EXAMPLES / "layout-problem-labelled.txt").read_text("utf-8")[:cut]
+    n = parse(source(text))
+    for p in n.paragraphs:
+        assert text[p.span.start:p.span.end] == p.text
+
+
+def test_lines_out_of_place_become_paragraphs() -> None:
+    text = ("整改情况：先写了整改。\n问题1：台账不全。\n（一）插入的小标题\n整改情况：已整改。7月1日补齐台账。\n"
+            "联系电话：0371-1234567\n问题2：制度不全。\n")
+    n = parse(source(text))
+    assert [i.ref for i in n.items] == ["问题1", "问题2"]
+    assert n.paragraphs[0].text.startswith("整改情况：先写了整改")
+
+
+def test_text_that_is_not_a_notice_is_unstructured() -> None:
+    n = parse(source("那年夏天，雨下个不停。\n我们在河边等了很久，直到天黑。\n"))
+    assert not n.structured
+    assert len(n.paragraphs) == 2
+
+
+def test_every_span_slices_to_its_text() -> None:
+    src = read_path(EXAMPLES / "layout-theme-grouped.txt")
+    n = parse(src)
+    for p in n.paragraphs:
+        assert src.text[p.span.start:p.span.end] == p.text
+    for i in n.items:
+        assert src.text[i.problem_span.start:i.problem_span.end] == i.problem
+        for m in i.measures:
+            assert src.text[m.span.start:m.span.end] == m.text
