@@ -101,3 +101,40 @@ def test_every_span_slices_to_its_text() -> None:
         assert src.text[i.problem_span.start:i.problem_span.end] == i.problem
         for m in i.measures:
             assert src.text[m.span.start:m.span.end] == m.text
+
+
+MARKDOWN = """# 中共青禾市商务局党组关于巡察整改情况的通报
+
+根据市委统一部署，2025年4月8日至5月30日，市委第五巡察组对市商务局党组进行了巡察。7月2日，市委第五巡察组向市商务局党组反馈了巡察意见。
+
+截至9月30日，巡察反馈的2个问题已全部完成整改，给予诫勉谈话2人、批评教育5人，建立完善制度6项，追缴资金3.5万元。
+
+## 一、整改落实情况
+
+1. 招商引资项目跟踪服务不到位。
+
+**整改情况：**已完成。7月15日印发《青禾市商务局重点项目跟踪服务办法》，建立项目台账43个。
+
+## 二、下一步工作打算
+
+<!-- a comment line is not content -->
+欢迎广大干部群众对巡察整改落实情况进行监督。
+
+中共青禾市商务局党组
+
+2025年11月3日
+"""
+
+
+def test_markdown_markup_is_not_part_of_the_text() -> None:
+    d = doc_of(MARKDOWN)
+    n = d.notice
+    assert n.title == "中共青禾市商务局党组关于巡察整改情况的通报"
+    assert n.title_span and n.title_span.column == 3
+    assert [s.kind for s in n.sections] == ["body", "next-steps"]
+    item = n.items[0]
+    assert (item.number, item.status.value, item.status_label) == (1, "done", "已完成")
+    assert n.invitation and n.invitation.text.startswith("欢迎广大干部群众")
+    assert not any("<!--" in p.text for p in n.paragraphs)
+    outcomes = {(o.label, o.value, o.unit) for o in d.facts.outcomes}
+    assert outcomes == {("诫勉谈话", 2, "人"), ("批评教育", 5, "人"), ("建立完善制度", 6, "项"), ("追缴资金", 3.5, "万元")}

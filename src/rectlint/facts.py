@@ -75,6 +75,15 @@ class CountStatement(BaseModel):
         return {name: c.value for name in self.PARTS if (c := getattr(self, name)) is not None}
 
 
+class Outcome(BaseModel):
+    """An accountability or institutional figure of the summary: 诫勉3人, 建立完善制度12项, 追缴资金7.1万元."""
+
+    label: str
+    value: float
+    unit: str
+    span: Span
+
+
 @dataclass
 class Facts:
     timeline: Timeline
@@ -83,6 +92,7 @@ class Facts:
     summary: CountStatement | None
     status_tally: Counter[Status]
     evidence: dict[int, ItemEvidence] = field(default_factory=dict)  # by item index
+    outcomes: list[Outcome] = field(default_factory=list)  # from the summary, outside the items
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -214,6 +224,11 @@ _COUNT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in_progress", re.compile(rf"{_GOING}(?:的)?(?:问题)?{_N}{_U}")),
     ("in_progress", re.compile(rf"{_N}{_U}(?:问题)?{_GOING}")),
 ]
+_OUTCOMES = re.compile(
+    r"(?P<label>党纪政务处分|党纪处分|政务处分|纪律处分|处分|组织处理|诫勉谈话|诫勉|批评教育|谈话提醒|责令检查|通报批评|"
+    r"问责|移送司法机关|立案审查调查|立案|建立完善制度|建立健全制度|制定修订制度|修订完善制度|完善制度|建章立制|"
+    r"追缴资金|追缴|收回清退违规资金|收回|清退|挽回经济损失|挽回)[^，,。；;\d]{0,6}?"
+    r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>人次|人|名|项|个|件|万元|亿元|元)")
 _RATE = re.compile(r"(?:完成率|整改率|办结率|销号率)(?:为|达到?|达)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]")
 _STATEMENT = re.compile(r"[^。；;！？!?]+")
 
@@ -281,8 +296,13 @@ def resolve_facts(notice: Notice, source: SourceText) -> Facts:
     dates = _prose_dates(prose, dater, t)
     counts = _count_statements(notice.paragraphs, notice.items, dater)
     summary = next((c for c in counts if c.item_index is None), None)
+    in_items = {p.span.start for item in notice.items for p in item.problem_paragraphs + item.response}
+    outcomes = [Outcome(label=m.group("label"), value=float(m.group("n")), unit=m.group("unit"),
+                        span=dater.span(p.span.start + m.start(), p.span.start + m.end()))
+                for p in notice.paragraphs if p.span.start not in in_items and p.role in ("opening", "text")
+                for m in _OUTCOMES.finditer(p.text)]
     tally = Counter(item.status for item in notice.items)
-    facts = Facts(timeline=t, dates=dates, counts=counts, summary=summary, status_tally=tally)
+    facts = Facts(timeline=t, dates=dates, counts=counts, summary=summary, status_tally=tally, outcomes=outcomes)
     begin = t.inspection.start if t.inspection else None
     for item in notice.items:
         in_response = [d for p in item.response for d in facts.dates_in(p.span.start, p.span.end)]

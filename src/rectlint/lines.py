@@ -92,15 +92,32 @@ def _kind(text: str) -> str:
     return "TEXT"
 
 
+# Markdown block markup before the text of a line (heading, quote, bullet, emphasis), and HTML comments.
+MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))*(?:\*\*|__)?")
+HTML_COMMENT = re.compile(r"^<!--.*-->$")
+
+
 def classify(source: SourceText) -> tuple[list[Line], list[Line]]:
-    """Return (content lines, chrome lines); blank lines are dropped."""
+    """Return (content lines, chrome lines); blank lines and comments are dropped.
+
+    Markdown markup around a line (`## `, `> `, `- `, a leading `**`) is left out of the line's text and
+    span, so a notice kept as Markdown parses like the plain text it renders to.
+    """
     content: list[Line] = []
     chrome: list[Line] = []
     for number, (start, raw) in enumerate(source.lines(), 1):
         text = raw.strip()
+        if not text or HTML_COMMENT.match(text):
+            continue
+        lead = raw.index(text[0])
+        if prefix := MARKDOWN_PREFIX.match(text).group():  # type: ignore[union-attr]
+            text = text[len(prefix):]
+            lead += len(prefix)
+            if prefix.endswith(("**", "__")) and text.endswith(prefix[-2:]):  # **一、整改落实情况**
+                text = text[:-2].rstrip()
         if not text:
             continue
-        offset = start + raw.index(text[0])
+        offset = start + lead
         if kind := _chrome_kind(text):
             chrome.append(Line("CHROME", text, offset, offset + len(text), number, kind))
             continue

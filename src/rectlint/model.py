@@ -133,6 +133,7 @@ class Notice(Node):
     headings: list[Heading] = Field(default_factory=list)  # every numbered heading in document order
     next_steps: Section | None = None
     closing: list[Paragraph] = Field(default_factory=list)
+    invitation: Paragraph | None = None  # 欢迎广大干部群众对巡察整改落实情况进行监督……
     contact: Contact | None = None
     signature: Signature | None = None
     chrome: list[Chrome] = Field(default_factory=list)

@@ -61,7 +61,7 @@ STATUS_WORDS: list[tuple[Status, str]] = [
 ]
 _STATUS_ALT = "|".join(f"(?P<s{i}>{pat})" for i, (_, pat) in enumerate(STATUS_WORDS))
 # A status label opens the response ("整改情况：已整改。") or closes the headline ("（已完成）").
-_STATUS_LEAD = re.compile(rf"\s*(?:{_STATUS_ALT})\s*(?:[。．.，,；;：:]|$)")
+_STATUS_LEAD = re.compile(rf"\s*(?:\*\*|__)?\s*(?:{_STATUS_ALT})\s*(?:[。．.，,；;：:]|$)")
 _STATUS_TAIL = re.compile(rf"[（(【\[]\s*(?:{_STATUS_ALT})\s*[）)】\]]\s*[。.]?$")
 
 # 一是/二是… (not 不是, 是否, 是的), ①…⑳, （1）…
@@ -271,7 +271,7 @@ class _Builder:
                     lead_at = L.HEADING_4.match(p.text).end()  # type: ignore[union-attr]
                 if m := _STATUS_LEAD.match(p.text, lead_at):
                     item.status = _match_status(m)
-                    label = m.group(0).strip(" 。．.，,；;：:")
+                    label = m.group(0).strip(" 。．.，,；;：:*_")
                     at = p.span.start + m.start() + m.group(0).index(label)
                     item.status_label, item.status_span = label, self.span(at, at + len(label))
                     body_start = m.end()
@@ -306,6 +306,8 @@ class _Builder:
         for tok in tree.children:
             p = self.paragraph(tok, "closing")
             notice.closing.append(p)
+            if tok.type == "INVITE" and notice.invitation is None:
+                notice.invitation = p
             if tok.type == "ORG":
                 sig = sig or Signature(span=p.span)
                 sig.issuer, sig.issuer_span = p.text, p.span

@@ -38,6 +38,7 @@ def tree(doc: Document) -> dict[str, Any]:
         "rectification_period": _period(t.rectification),
         "legal_basis": t.legal_basis,
         "summary": f.summary.model_dump(mode="json", exclude={"PARTS"}) if f.summary else None,
+        "outcomes": [o.model_dump(mode="json") for o in f.outcomes],
         "status_tally": {str(k): v for k, v in sorted(f.status_tally.items())},
         "items": [
             {"number": i.number, "index": i.index, "ref": i.ref, "label": i.label, "path": i.path,
@@ -50,6 +51,7 @@ def tree(doc: Document) -> dict[str, Any]:
                       "items": len(s.items) + sum(len(g.items) for g in s.groups), "span": s.span.model_dump()}
                      for s in n.sections],
         "next_steps": n.next_steps is not None,
+        "invitation": n.invitation.text if n.invitation else None,
         "contact": {k: (getattr(contact, k).value if contact and getattr(contact, k) else None)
                     for k in ("phone", "address", "postcode", "email")},
         "signature": n.signature.model_dump() if n.signature else None,
