@@ -137,4 +137,5 @@ def test_markdown_markup_is_not_part_of_the_text() -> None:
     assert n.invitation and n.invitation.text.startswith("欢迎广大干部群众")
     assert not any("<!--" in p.text for p in n.paragraphs)
     outcomes = {(o.label, o.value, o.unit) for o in d.facts.outcomes}
-    assert outcomes == {("诫勉谈话", 2, "人"), ("批评教育", 5, "人"), ("建立完善制度", 6, "项"), ("追缴资金", 3.5, "万元")}
+    assert outcomes == {("诫勉谈话", 2, "人"), ("批评教育", 5, "人"), ("建立完善制度", 6, "项"),
+                        ("追缴资金", 3.5, "万元")}
