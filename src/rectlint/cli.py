@@ -180,7 +180,7 @@ def render_rule_doc(r) -> str:
     head = [f"# {r.code} {r.name}", "",
             f"Category: {r.category}  ", f"Default severity: {r.severity}  ",
             f"Fixable: {'yes' if r.fixable else 'no'}  ", f"Options: {opts}", ""]
-    return "\n".join(head) + r.documentation()
+    return "\n".join(head) + "\n" + r.documentation()
 
 
 def rules_table(rules) -> str:

@@ -22,18 +22,23 @@ class ItemCountMismatch(Rule):
 
     ## Use instead
     List every problem, or correct the total.
+
+    ## Options
+    `include_grouped` (default `false`): also compare when items are grouped under themes.
     """
 
     code = "C001"
     name = "item-count-mismatch"
     category = Category.COUNTS
     severity = Severity.WARNING
+    options = {"include_grouped": False}
 
     def check_notice(self, doc: Document):
         summary, items = doc.facts.summary, doc.notice.items
         if summary is None or summary.total is None or not items:
             return
-        if any(group.items for section in doc.notice.sections for group in section.groups):
+        if not self.opts["include_grouped"] and any(
+                group.items for section in doc.notice.sections for group in section.groups):
             return
         if summary.total.value != len(items):
             s = summary.total.span

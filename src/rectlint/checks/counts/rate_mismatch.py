@@ -15,11 +15,14 @@ def _candidates(st: CountStatement) -> list[int]:
     return []
 
 
-def matches(rate: float, decimals: int, done: int, total: int) -> bool:
+def matches(rate: float, decimals: int, done: int, total: int, truncation: bool = True) -> bool:
     exact = Decimal(done) * 100 / Decimal(total)
     quantum = Decimal(1).scaleb(-decimals)
     stated = Decimal(str(rate)).quantize(quantum)
-    return stated in (exact.quantize(quantum, ROUND_HALF_UP), exact.quantize(quantum, ROUND_DOWN))
+    allowed = {exact.quantize(quantum, ROUND_HALF_UP)}
+    if truncation:
+        allowed.add(exact.quantize(quantum, ROUND_DOWN))
+    return stated in allowed
 
 
 class RateMismatch(Rule):
@@ -44,19 +47,25 @@ class RateMismatch(Rule):
     ```
     反馈问题15个，已完成整改10个，整改完成率66.7%。
     ```
+
+    ## Options
+    `accept_truncation` (default `true`): accept a rate cut off rather than rounded (17/22 → 77.2%).
     """
 
     code = "C003"
     name = "rate-mismatch"
     category = Category.COUNTS
     severity = Severity.ERROR
+    options = {"accept_truncation": True}
 
     def check_notice(self, doc: Document):
         for st in doc.facts.counts:
             if st.rate is None or st.total is None or st.total.value == 0 or st.rate_span is None:
                 continue
             options = _candidates(st)
-            if not options or any(matches(st.rate, st.rate_decimals, d, st.total.value) for d in options):
+            if not options or any(
+                    matches(st.rate, st.rate_decimals, d, st.total.value, self.opts["accept_truncation"])
+                    for d in options):
                 continue
             done = options[0]
             exact = Decimal(done) * 100 / Decimal(st.total.value)

@@ -30,21 +30,27 @@ class DoneWithoutEvidence(Rule):
     ```
     整改情况：已整改。7月15日，重新印发《整改工作方案》（青水党〔2025〕12号），对相关责任人进行了批评教育。
     ```
+
+    ## Options
+    `require_commitment` (default `true`): report only items whose measures also make promises; set it to
+    `false` to report every 已整改 item that offers no evidence at all.
     """
 
     code = "E001"
     name = "done-without-evidence"
     category = Category.EVIDENCE
     severity = Severity.WARNING
+    options = {"require_commitment": True}
 
     def check_item(self, item: Item, doc: Document):
         if item.status is not Status.DONE or not item.measures:
             return
         ev = doc.facts.evidence[item.index]
-        if ev.evidence or not ev.commitments:
+        if ev.evidence or (self.opts["require_commitment"] and not ev.commitments):
             return
         promises = "、".join(dict.fromkeys(m.text for m in ev.commitments))
+        tail = f"，只有“{promises}”等承诺" if promises else ""
         where = item.status_span or item.response[0].span
         yield Finding(where.start, where.end,
                       f"{item.ref}标为“{item.status_label}”，但整改措施中没有日期、数量、"
-                      f"文件或办结结果等佐证，只有“{promises}”等承诺", path=f"items/{item.index}/status")
+                      f"文件或办结结果等佐证{tail}", path=f"items/{item.index}/status")
