@@ -122,8 +122,7 @@ class _Dater:
         self.source = source
 
     def span(self, start: int, end: int) -> Span:
-        a, b = self.source.position(start), self.source.position(end)
-        return Span(start=start, end=end, line=a.line, column=a.column, end_line=b.line, end_column=b.column)
+        return self.source.span(start, end)
 
     def ref(self, m: DateMention, base: int, year: int | None, ref_year: int | None,
             label: str | None = None) -> DateRef:

@@ -115,8 +115,7 @@ class _Builder:
         self.paragraphs: list[Paragraph] = []
 
     def span(self, start: int, end: int) -> Span:
-        a, b = self.source.position(start), self.source.position(end)
-        return Span(start=start, end=end, line=a.line, column=a.column, end_line=b.line, end_column=b.column)
+        return self.source.span(start, end)
 
     def line(self, tok: Token) -> L.Line:
         return self.by_start[tok.start_pos]

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rectlint.model import Span
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
@@ -50,6 +52,11 @@ class SourceText:
         offset = max(0, min(offset, len(self.text)))
         index = bisect.bisect_right(self._line_starts, offset) - 1
         return Position(index + 1, offset - self._line_starts[index] + 1)
+
+    def span(self, start: int, end: int) -> Span:
+        """The model span of text[start:end], with both ends' lines and columns."""
+        a, b = self.position(start), self.position(end)
+        return Span(start=start, end=end, line=a.line, column=a.column, end_line=b.line, end_column=b.column)
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line end."""

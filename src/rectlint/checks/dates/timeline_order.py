@@ -36,18 +36,14 @@ class TimelineOrder(Rule):
     def check_notice(self, doc: Document):
         t = doc.facts.timeline
         events = []  # (label, date, span) in the order the process requires
-        if t.inspection and t.inspection.start:
-            events.append(("巡察开始", t.inspection.start, t.inspection.span))
-            if t.inspection.is_range and t.inspection.end:
-                events.append(("巡察结束", t.inspection.end, t.inspection.span))
-        if t.feedback and t.feedback.start:
-            events.append(("反馈", t.feedback.start, t.feedback.span))
-        if t.rectification and t.rectification.start:
-            events.append(("集中整改开始", t.rectification.start, t.rectification.span))
-            if t.rectification.is_range and t.rectification.end:
-                events.append(("集中整改结束", t.rectification.end, t.rectification.span))
-        if t.published and t.published.start:
-            events.append(("成文日期", t.published.start, t.published.span))
+        for ref, label in ((t.inspection, "巡察"), (t.feedback, "反馈"), (t.rectification, "集中整改"),
+                           (t.published, "成文日期")):
+            if not ref or not ref.start:
+                continue
+            if ref.is_range and ref.end:
+                events += [(label + "开始", ref.start, ref.span), (label + "结束", ref.end, ref.span)]
+            else:
+                events.append((label, ref.start, ref.span))
         for (la, da, _), (lb, db, sb) in pairwise(events):
             if db < da:
                 yield Finding(sb.start, sb.end,
