@@ -245,6 +245,8 @@ def _point_range(p: Point, year: int | None, ref_year: int | None) -> tuple[date
         year = p.year
     if year is None or not 1 <= year <= 9999:
         return None
+    if p.day is not None and p.month is not None and p.day > calendar.monthrange(year, p.month)[1]:
+        raise ValueError(f"{year}年{p.month}月没有{p.day}日")
     try:
         if p.day is not None and p.month is not None:
             d = date(year, p.month, p.day)
@@ -264,6 +266,13 @@ def resolve(mention: DateMention, year: int | None, ref_year: int | None = None)
     """Resolve to a date range; `year` supplies a missing year, `ref_year` anchors 今年/去年."""
     if mention.problem and not mention.malformed:
         return Resolved(None, None, mention.problem, mention)
+    try:  # 2月29日 exists only in leap years, which the year from context decides
+        return _resolve(mention, year, ref_year)
+    except ValueError as exc:
+        return Resolved(None, None, str(exc), mention)
+
+
+def _resolve(mention: DateMention, year: int | None, ref_year: int | None) -> Resolved:
     first = _point_range(mention.first, year, ref_year)
     if first is None:
         return Resolved(None, None, None, mention)

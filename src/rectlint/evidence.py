@@ -32,7 +32,8 @@ COMMITMENT = re.compile(
     r"今后|以后|长期坚持|确保不再|杜绝[^。；;]{0,10}再次发生|避免[^。；;]{0,12}再次?发生|防止[^。；;]{0,12}再次?发生|"
     r"下一步|力争|计划(?=于|在|到|将|今年|明年|年底|[\d一二三四五六七八九十])|将继续|将持续|将进一步|持续推进|常态化")
 UNFINISHED = re.compile(
-    r"正在|仍在|尚未|尚不|未整改到位|未完成|剩余|初稿|征求意见稿|讨论稿|满足不了|仍未|仍有|有待|还没有|暂未")
+    r"(?<!真)正在|仍在|尚未|尚不|未整改到位|未完成|剩余|初稿|征求意见稿|讨论稿|满足不了|仍未|仍有|有待|还没有|暂未")
+_CLAUSE = re.compile(r"[^，,。；;！？!?]+")
 _QUOTED = re.compile(r"“[^”]{0,200}”|\"[^\"]{0,200}\"")
 
 
@@ -61,21 +62,26 @@ def analyse_item(item: Item, dates: list, inspection_start: date | None) -> Item
     problem = "".join(p.text for p in item.problem_paragraphs)
     out = ItemEvidence()
     status_end = item.status_span.end if item.status_span else -1
+    promised: list[tuple[int, int]] = []  # clauses that make a promise: what they count is not evidence
     for measure in item.measures:
         base, text = measure.span.start, _masked(measure.text)
+        clauses = [c.span() for c in _CLAUSE.finditer(text)]
+        for m in COMMITMENT.finditer(text):
+            out.commitments.append(Mark("commitment", base + m.start(), base + m.end(), m.group()))
+            promised += [(base + a, base + b) for a, b in clauses if a <= m.start() < b]
         for kind, pattern in (("count", COUNT), ("document", DOCUMENT), ("accountability", ACCOUNTABILITY),
                               ("completed", COMPLETED)):
             for m in pattern.finditer(text):
                 if kind == "count" and (m.group() in problem or re.match(r"[一]\D", m.group())):
                     continue
                 out.evidence.append(Mark(kind, base + m.start(), base + m.end(), m.group()))
-        for m in COMMITMENT.finditer(text):
-            out.commitments.append(Mark("commitment", base + m.start(), base + m.end(), m.group()))
         for m in UNFINISHED.finditer(text):
-            if base + m.start() >= status_end:
+            clause = next(text[a:b] for a, b in clauses if a <= m.start() < b)
+            if base + m.start() >= status_end and not COMPLETED.search(clause):  # 剩余资金已全部追缴
                 out.unfinished.append(Mark("unfinished", base + m.start(), base + m.end(), m.group()))
     for d in dates:
         if d.start and not d.problem and d.text not in problem and (
                 inspection_start is None or d.end >= inspection_start):
             out.evidence.append(Mark("date", d.span.start, d.span.end, d.text))
+    out.evidence = [e for e in out.evidence if not any(a <= e.start < b for a, b in promised)]
     return out

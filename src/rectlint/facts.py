@@ -52,13 +52,18 @@ class Count(BaseModel):
     span: Span
 
 
+COUNT_PARTS = ("done", "basically_done", "in_progress", "long_term", "not_done")
+
+
 class CountStatement(BaseModel):
     """A sentence that states how many problems there are and how far their rectification has got."""
 
     text: str
     span: Span
     item_index: int | None = None  # set when the sentence sits inside an item
-    total: Count | None = None
+    problems: Count | None = None  # the number of problems stated
+    subject: str = "问题"  # what the parts count: 问题, or 措施 when the problems were broken into measures
+    total: Count | None = None  # the base the parts and the rate refer to
     done: Count | None = None
     basically_done: Count | None = None
     in_progress: Count | None = None
@@ -69,10 +74,8 @@ class CountStatement(BaseModel):
     rate_decimals: int = 0
     rate_span: Span | None = None
 
-    PARTS: tuple[str, ...] = ("done", "basically_done", "in_progress", "long_term", "not_done")
-
     def parts(self) -> dict[str, int]:
-        return {name: c.value for name in self.PARTS if (c := getattr(self, name)) is not None}
+        return {name: c.value for name in COUNT_PARTS if (c := getattr(self, name)) is not None}
 
 
 class Outcome(BaseModel):
@@ -150,23 +153,37 @@ def _opening_timeline(paragraphs: list[Paragraph], dater: _Dater, timeline: Time
                 if r.start:
                     year, last = r.end.year if r.end else r.start.year, r.start
                 refs.append(r)
-            days = [r for r in refs if r.start and not r.problem]
             if not timeline.inspecting_body and (b := INSPECTING_BODY.search(sentence)):
                 timeline.inspecting_body = b.group()
-            if "反馈" in sentence:
-                if timeline.feedback is None and days:
-                    timeline.feedback = next((r for r in days if r.granularity == "day"), days[0])
-            elif re.search(r"集中整改|整改期|整改时限", sentence):
-                if timeline.rectification is None and days:
-                    timeline.rectification = next((r for r in days if r.is_range), days[0])
-            elif re.search(r"巡察|巡视", sentence) and re.search(r"进行了|开展了|进驻|进行|开展|实施", sentence):
-                if timeline.inspection is None and days:
-                    timeline.inspection = next((r for r in days if r.is_range), days[0])
-                if not timeline.inspected and (t := _INSPECTED.search(sentence)):
-                    timeline.inspected = t.group(1)
+            for i, r in enumerate(refs):
+                if r.start is None or r.problem:
+                    continue
+                event = _event_of(sentence, [x.span.start - p.span.start - sm.start() for x in refs],
+                                  [x.span.end - p.span.start - sm.start() for x in refs], i)
+                if event and getattr(timeline, event) is None:
+                    setattr(timeline, event, r)
+            if not timeline.inspected and (t := _INSPECTED.search(sentence)):
+                timeline.inspected = t.group(1)
             if re.search(r"按照|根据|依据", sentence) and re.search(r"规定|要求|办法|条例", sentence):
                 timeline.legal_basis.extend(x for x in _LEGAL.findall(sentence) if x not in timeline.legal_basis)
     return year
+
+
+_RECTIFICATION_WORDS = re.compile(r"集中整改|整改期|整改时限")
+_EVENT_WORDS = re.compile(r"(?P<feedback>反馈)|(?P<inspection>(?:进行了?|开展了?)[^，,。；;]{0,12}?(?:巡察|巡视)|进驻)")
+
+
+def _event_of(sentence: str, starts: list[int], ends: list[int], i: int) -> str | None:
+    """Which event a date of the opening dates: the words between it and the next date decide
+    (集中整改 first, else the earlier of 反馈 and 进行了巡察/进驻); failing that, the words before it."""
+    after = sentence[ends[i]:starts[i + 1] if i + 1 < len(starts) else len(sentence)]
+    before = sentence[ends[i - 1] if i else 0:starts[i]]
+    for window in (after, before):
+        if _RECTIFICATION_WORDS.search(window):
+            return "rectification"
+        if m := _EVENT_WORDS.search(window):
+            return m.lastgroup
+    return None
 
 
 def _anchor_year(t: Timeline) -> int | None:
@@ -205,7 +222,7 @@ _N = r"(?P<n>\d+|[一二三四五六七八九十百两]+)"
 _U = r"\s*(?:个|项|条|件)"
 _DONE = r"(?:已完成整改|已整改到位|已整改销号|完成整改|已整改|已完成|整改完成|已办结|已销号)"
 _NOT_DONE = r"(?:未完成|未整改到位|尚未完成|未整改|申请延期整改|延期整改|申请延期)"
-_LONG = r"(?:需要?长期坚持|长期整改|常态化推进|持续推进)"
+_LONG = r"(?:(?:需要?)?长期坚持|长期整改|常态化推进|持续推进)"
 _GOING = r"(?:正在整改|正在推进|整改中|持续整改|正在落实|推进中)"
 # Each part may be written before its number (已完成整改9个) or after it (9个已完成整改).
 _COUNT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -219,7 +236,7 @@ _COUNT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("not_done", re.compile(rf"{_NOT_DONE}(?:的)?(?:问题)?{_N}{_U}")),
     ("not_done", re.compile(rf"{_N}{_U}(?:问题)?{_NOT_DONE}")),
     ("long_term", re.compile(rf"{_LONG}(?:的)?(?:问题)?{_N}{_U}")),
-    ("long_term", re.compile(rf"{_N}{_U}(?:问题)?需?长期坚持")),
+    ("long_term", re.compile(rf"{_N}{_U}(?:问题)?(?:需要?)?长期坚持")),
     ("in_progress", re.compile(rf"{_GOING}(?:的)?(?:问题)?{_N}{_U}")),
     ("in_progress", re.compile(rf"{_N}{_U}(?:问题)?{_GOING}")),
 ]
@@ -228,6 +245,7 @@ _OUTCOMES = re.compile(
     r"问责|移送司法机关|立案审查调查|立案|建立完善制度|建立健全制度|制定修订制度|修订完善制度|完善制度|建章立制|"
     r"追缴资金|追缴|收回清退违规资金|收回|清退|挽回经济损失|挽回)[^，,。；;\d]{0,6}?"
     r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>人次|人|名|项|个|件|万元|亿元|元)")
+_MEASURES = re.compile(rf"{_N}{_U}(?:具体)?(?:整改)?(?:措施|任务)")
 _RATE = re.compile(r"(?:完成率|整改率|办结率|销号率)(?:为|达到?|达)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]")
 _STATEMENT = re.compile(r"[^。；;！？!?]+")
 
@@ -261,7 +279,17 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Da
             if "total" not in found or (len(found) < 2 and not rate):
                 continue
             st = CountStatement(text=s.strip(), span=dater.span(base, base + len(s)),
-                                item_index=owner.get(p.span.start), **found)
+                                item_index=owner.get(p.span.start), problems=found["total"], **found)
+            # 12个问题细化为41项整改措施，已完成38项: what follows counts measures, not problems
+            for mm in _MEASURES.finditer(s):
+                if base + mm.start() > st.problems.span.start and (value := cn_to_int(mm.group("n"))):
+                    st.subject = "措施"
+                    st.total = Count(value=value, span=dater.span(base + mm.start("n"), base + mm.end("n")))
+                    for name in COUNT_PARTS:
+                        part = getattr(st, name)
+                        if part is not None and part.span.start < st.total.span.start:
+                            setattr(st, name, None)
+                    break
             if rate:
                 st.rate_text = rate.group("n") + "%"
                 st.rate = float(rate.group("n"))

@@ -129,6 +129,7 @@ class Notice(Node):
     issuer: str | None = None
     opening: list[Paragraph] = Field(default_factory=list)
     sections: list[Section] = Field(default_factory=list)
+    groups: list[Group] = Field(default_factory=list)  # （一）… blocks standing outside any 一、 section
     items: list[Item] = Field(default_factory=list)  # every item in document order, whatever its block
     headings: list[Heading] = Field(default_factory=list)  # every numbered heading in document order
     next_steps: Section | None = None

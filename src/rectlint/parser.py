@@ -156,7 +156,7 @@ class _Builder:
                 notice.next_steps = self.next_steps(block)
                 notice.sections.append(notice.next_steps)
             elif block.data == "group":
-                self.group(block, "")
+                notice.groups.append(self.group(block, ""))
             else:
                 self.item(block, "")
         self.closing(closing, notice)
@@ -247,8 +247,9 @@ class _Builder:
         self.items.append(item)
         item.problem_paragraphs.append(self.paragraphs[-1])
         if m := _STATUS_TAIL.search(h.text):
-            item.status, item.status_label = _match_status(m), m.group(0).strip("（()）【】[]。. ")
-            item.status_span = self.span(problem_start + m.start(), problem_start + m.end())
+            label = m.group(0).strip("（()）【】[]。. ")
+            at = problem_start + m.start() + m.group(0).index(label)
+            item.status, item.status_label, item.status_span = _match_status(m), label, self.span(at, at + len(label))
         has_rect = any(t.type == "RECT" for t in rest)
         in_response = not has_rect
         for tok in rest:
@@ -370,7 +371,8 @@ def parse(source: SourceText) -> Notice:
         notice.paragraphs = [Paragraph(span=builder.span(ln.start, ln.end), text=ln.text) for ln in content]
     else:
         notice = builder.notice(tree)
-        notice.structured = bool(notice.items or notice.sections or notice.title)
+        notice.structured = bool(notice.items or notice.sections or notice.groups or notice.title or (
+            notice.signature and notice.signature.date_text))
     notice.chrome = [Chrome(span=builder.span(ln.start, ln.end), text=ln.text, kind=ln.chrome_kind or "metadata")
                      for ln in chrome]
     return notice

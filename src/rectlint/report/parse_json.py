@@ -37,7 +37,7 @@ def tree(doc: Document) -> dict[str, Any]:
         "feedback_date": _iso(t.feedback),
         "rectification_period": _period(t.rectification),
         "legal_basis": t.legal_basis,
-        "summary": f.summary.model_dump(mode="json", exclude={"PARTS"}) if f.summary else None,
+        "summary": f.summary.model_dump(mode="json") if f.summary else None,
         "outcomes": [o.model_dump(mode="json") for o in f.outcomes],
         "status_tally": {str(k): v for k, v in sorted(f.status_tally.items())},
         "items": [

@@ -35,11 +35,11 @@ class ItemCountMismatch(Rule):
 
     def check_notice(self, doc: Document):
         summary, items = doc.facts.summary, doc.notice.items
-        if summary is None or summary.total is None or not items:
+        if summary is None or summary.problems is None or not items:
             return
-        if not self.opts["include_grouped"] and any(
-                group.items for section in doc.notice.sections for group in section.groups):
+        if not self.opts["include_grouped"] and any(part.startswith(("（", "(")) for i in items
+                                                    for part in i.path.split("/")[:-1]):
             return
-        if summary.total.value != len(items):
-            s = summary.total.span
-            yield Finding(s.start, s.end, f"总体情况称共{summary.total.value}个问题，但正文逐项列出{len(items)}个")
+        if summary.problems.value != len(items):
+            s = summary.problems.span
+            yield Finding(s.start, s.end, f"总体情况称共{summary.problems.value}个问题，但正文逐项列出{len(items)}个")

@@ -11,7 +11,8 @@ class DoneWithoutEvidence(Rule):
     evidence at all, that is no date, no count with a measure word (`3次`, `12家`), no document produced
     (`印发《……》`), no accountability outcome (处分、问责、罚款…) and no completed action
     (`已封堵`, `成立了`, `现已全部完成`), and yet do contain commitments (今后、以后、长期坚持、确保不再、
-    下一步、力争、计划于…). Numbers and dates that only repeat the problem statement are not evidence.
+    下一步、力争、计划于…). Numbers and dates that only repeat the problem statement are not evidence, and
+    neither is anything counted or dated inside a promise (`今后每季度至少开展1次检查`).
     A bare 将 is not taken as a future marker (将 often means 把).
 
     ## Why it matters
