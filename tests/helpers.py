@@ -6,11 +6,12 @@ from rectlint.diagnostics import Diagnostic
 from rectlint.engine import Settings, analyse, check
 from rectlint.registry import select_rules
 from rectlint.rule import Document
-from rectlint.source import SourceText, decode
+from rectlint.source import SourceText
 
 
 def source(text: str, path: str = "<test>") -> SourceText:
-    return decode(text.encode("utf-8"), path)
+    """Already-decoded text (decoding has tests of its own)."""
+    return SourceText(path=path, text=text)
 
 
 def lint(text: str, select: str | None = None, options: dict | None = None) -> list[Diagnostic]:
