@@ -10,7 +10,8 @@ from helpers import lint, source
 from rectlint.parser import parse
 
 LINES = [ln for p in sorted(EXAMPLES.glob("*.txt")) for ln in p.read_text("utf-8").splitlines()]
-NOTICE_ALPHABET = st.sampled_from(list("一二三四五六七八九十（）()、.．：:，。；1234567890年月日至—-问题整改情况已完成正在中共党组关于的通报\n\r "))
+NOTICE_ALPHABET = st.sampled_from(list("一二三四五六七八九十（）()、.．：:，。；1234567890年月日至—-"
+                                        "问题整改情况已完成正在中共党组关于的通报\n\r "))
 
 
 def _spans_ok(text: str) -> None:
