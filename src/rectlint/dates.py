@@ -94,8 +94,13 @@ class Resolved:
         return self.start.isoformat() if self.start else None
 
 
+_ANY_DATE = re.compile(r"\d|[〇零]|今年|去年|本年|当年|上年|明年|前年|半年")
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in a line of text, with offsets into that text."""
+    if not _ANY_DATE.search(text):  # most clauses have no date: skip the atom scan
+        return []
     out: list[DateMention] = []
     chain: list[re.Match[str]] = []
     pos = -1

@@ -261,8 +261,8 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Da
         text = p.text
         for sm in _STATEMENT.finditer(text):
             s = sm.group()
-            if not re.search(r"\d|[一二三四五六七八九十]", s):
-                continue
+            if "问题" not in s or not re.search(r"\d|[一二三四五六七八九十]", s):
+                continue  # every total names 问题
             base = p.span.start + sm.start()
             found: dict[str, Count] = {}
             claimed: set[int] = set()
