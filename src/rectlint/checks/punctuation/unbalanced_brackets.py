@@ -1,0 +1,53 @@
+from rectlint.diagnostics import Category, Severity
+from rectlint.rule import Document, Finding, Rule
+
+PAIRS = {"（": "）", "《": "》", "“": "”", "【": "】", "〔": "〕", "‘": "’"}
+CLOSERS = {v: k for k, v in PAIRS.items()}
+
+
+class UnbalancedBrackets(Rule):
+    """An opening （ 《 “ 【 〔 ‘ without its closing mark, or a closing mark without its opening one.
+
+    ## What it does
+    Pairs the Chinese brackets and quotation marks of each paragraph and reports every mark left
+    without a partner, at the mark itself.
+
+    ## Why it matters
+    GB/T 15834-2011 uses these marks only in pairs. An unclosed 《 makes the title of a document run on
+    into the sentence; an unclosed “ makes it impossible to tell what is quoted from the feedback and
+    what is the drafter's own claim.
+
+    ## Example
+    ```
+    印发《青禾市水利局财务管理办法，规范报销程序。
+    ```
+
+    ## Use instead
+    ```
+    印发《青禾市水利局财务管理办法》，规范报销程序。
+    ```
+    """
+
+    code = "P002"
+    name = "unbalanced-brackets"
+    category = Category.PUNCTUATION
+    severity = Severity.WARNING
+
+    def check_paragraph(self, paragraph, doc: Document):
+        stack: list[tuple[str, int]] = []
+        base = paragraph.span.start
+        for i, ch in enumerate(paragraph.text):
+            if ch in PAIRS:
+                stack.append((ch, i))
+            elif ch in CLOSERS:
+                if stack and stack[-1][0] == CLOSERS[ch]:
+                    stack.pop()
+                elif any(opener == CLOSERS[ch] for opener, _ in stack):  # close the nearest matching opener
+                    while stack[-1][0] != CLOSERS[ch]:
+                        opener, at = stack.pop()
+                        yield Finding(base + at, base + at + 1, f"“{opener}”没有配对的“{PAIRS[opener]}”")
+                    stack.pop()
+                else:
+                    yield Finding(base + i, base + i + 1, f"“{ch}”没有配对的“{CLOSERS[ch]}”")
+        for opener, at in stack:
+            yield Finding(base + at, base + at + 1, f"“{opener}”没有配对的“{PAIRS[opener]}”")
