@@ -61,9 +61,12 @@ def main() -> None:
 @click.option("--fail-level", type=click.Choice([s.value for s in Severity]), default="warning", show_default=True,
               help="Lowest severity that makes the run fail (exit 1).")
 @click.option("--stdin-filename", help="Name to report for input read from '-'.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically; standard input is printed).")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
+@click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and change nothing.")
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           output_format: str, output_file: str | None, statistics: bool, exit_zero: bool, fail_level: str,
-          stdin_filename: str | None) -> None:
+          stdin_filename: str | None, fix: bool, unsafe_fixes: bool, diff: bool) -> None:
     """Check notices (files, directories, or - for standard input)."""
     from rectlint.engine import Settings
     from rectlint.engine import check as run_check
@@ -77,6 +80,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         _fail(str(exc))
     settings = Settings(rules=rules)
     results: list[FileResult] = []
+    fixed = 0
+    diffs: list[str] = []
     for shown, path in _discover(paths):
         try:
             if path is None:
@@ -84,18 +89,44 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
                 source = read_bytes(sys.stdin.buffer.read(), shown)
             else:
                 source = read_path(path)
+            if fix or diff:
+                count, source, text_diff = _fix(source, path, settings, unsafe_fixes, write=fix and not diff)
+                fixed += count
+                diffs.append(text_diff)
             _, diags = run_check(source, settings)
             results.append(FileResult(shown, source, diags))
         except ReadError as exc:
             results.append(FileResult(shown, error=str(exc)))
         except Exception as exc:  # a bug must not hide the other files' results
             results.append(FileResult(shown, error=f"internal error: {type(exc).__name__}: {exc}"))
+    if diff:
+        click.echo("".join(diffs), nl=False)
+        for r in results:
+            if r.error:
+                click.echo(f"rectlint: error: {r.path}: {r.error}", err=True)
+        sys.exit(2 if any(r.error for r in results) else 1 if any(diffs) else 0)
+    if fix and not (len(results) == 1 and results[0].path == (stdin_filename or "-") and "-" in paths):
+        click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", err=True)
     _emit(results, output_format, output_file, statistics)
     if any(r.error for r in results):
         sys.exit(2)
     threshold = Severity(fail_level).rank
     failed = any(d.severity.rank >= threshold for r in results for d in r.diagnostics)
     sys.exit(1 if failed and not exit_zero else 0)
+
+
+def _fix(source, path: Path | None, settings, unsafe: bool, write: bool):
+    """Fix one input; files are rewritten atomically only when something changed, stdin is echoed."""
+    from rectlint.engine import check as run_check
+    from rectlint.fixer import encode, fix_text, unified_diff, write_atomically
+
+    after, count = fix_text(source, lambda s: run_check(s, settings)[1], unsafe)
+    if write and path is None:
+        sys.stdout.buffer.write(encode(after))
+        sys.stdout.flush()
+    elif write and count and after.text != source.text:
+        write_atomically(path, encode(after))
+    return count, after, unified_diff(source, after) if after.text != source.text else ""
 
 
 def _emit(results: list, output_format: str, output_file: str | None, statistics: bool) -> None:
