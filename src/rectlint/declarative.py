@@ -69,7 +69,9 @@ def _doc(spec: dict[str, Any]) -> str:
             "Safe: the replacement is mechanical." if len(safe) == len(spec["swap"]) else
             "Offered as a suggestion; review the sentence before accepting it.")]
         table = ["| wrong | right | guard |", "|---|---|---|"]
-        table += [f"| `{s['pattern']}` | {s['replacement']} | {s.get('guard', '')} |" for s in spec["swap"]]
+        cell = lambda text: str(text).replace("|", "\\|").replace("\n", " ")  # noqa: E731
+        table += [f"| `{cell(s['pattern'])}` | {cell(s['replacement'])} | {cell(s.get('guard', ''))} |"
+                  for s in spec["swap"]]
         parts += ["", "## Entries", *table]
     return "\n".join(parts)
 
