@@ -52,7 +52,7 @@ class ItemEvidence:
     unfinished: list[Mark] = field(default_factory=list)
 
 
-def _masked(text: str) -> str:
+def masked(text: str) -> str:
     """Blank out quotations: a response that quotes the problem is not speaking for itself."""
     return _QUOTED.sub(lambda m: "\u3000" * len(m.group()), text)
 
@@ -64,7 +64,7 @@ def analyse_item(item: Item, dates: list, inspection_start: date | None) -> Item
     status_end = item.status_span.end if item.status_span else -1
     promised: list[tuple[int, int]] = []  # clauses that make a promise: what they count is not evidence
     for measure in item.measures:
-        base, text = measure.span.start, _masked(measure.text)
+        base, text = measure.span.start, masked(measure.text)
         clauses = [c.span() for c in _CLAUSE.finditer(text)]
         for m in COMMITMENT.finditer(text):
             out.commitments.append(Mark("commitment", base + m.start(), base + m.end(), m.group()))
