@@ -44,6 +44,8 @@ def test_case(code: str, case: dict) -> None:
             assert d.excerpt == w["excerpt"]
         if "message" in w:
             assert w["message"] in d.message
+        if "severity" in w:
+            assert d.severity == w["severity"]
 
 
 def test_every_rule_has_passing_and_failing_cases() -> None:

@@ -47,6 +47,10 @@ def check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagno
     return doc, out
 
 
+def _graded(default: Severity, finding: Severity | None) -> Severity:
+    return finding if finding is not None and finding.rank < default.rank else default
+
+
 def _diagnostics(rule: Rule, findings: Iterable[Finding], doc: Document, settings: Settings) -> Iterable[Diagnostic]:
     text = doc.text
     for f in findings:
@@ -58,6 +62,6 @@ def _diagnostics(rule: Rule, findings: Iterable[Finding], doc: Document, setting
         a, b = doc.source.position(start), doc.source.position(end)
         yield Diagnostic(
             code=rule.code, name=rule.name, category=rule.category,
-            severity=settings.severity.get(rule.code, rule.severity), message=f.message,
+            severity=settings.severity.get(rule.code) or _graded(rule.severity, f.severity), message=f.message,
             offset=start, end_offset=end, line=a.line, column=a.column, end_line=b.line, end_column=b.column,
             path=f.path, excerpt=text[start:end][:200], fix=f.fix)

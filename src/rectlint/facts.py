@@ -194,24 +194,28 @@ def _anchor_year(t: Timeline) -> int | None:
 
 
 def _prose_dates(paragraphs: list[Paragraph], dater: _Dater, t: Timeline) -> list[DateRef]:
-    """Dates in the body: a missing year comes from earlier in the paragraph, else from the timeline."""
+    """Dates in the body: a missing year comes from earlier in the same sentence (今年 included), else
+    from the timeline."""
     anchor = _anchor_year(t)
     ref_year = t.published.start.year if t.published and t.published.start else anchor
     begin = t.inspection.start if t.inspection and t.inspection.start else None
     out = []
     for p in paragraphs:
-        year = None
-        for m in find_dates(p.text):
-            if m.explicit_year:
-                r = dater.ref(m, p.span.start, None, ref_year)
-                if r.start and m.first.relative is None:
-                    year = r.start.year
-            else:
-                r = dater.ref(m, p.span.start, year or anchor, ref_year)
-                if year is None and r.start and begin and r.start < begin and anchor and ref_year and (
-                        ref_year > anchor):
-                    r = dater.ref(m, p.span.start, anchor + 1, ref_year)
-            out.append(r)
+        if not find_dates(p.text):
+            continue
+        for sm in _SENTENCE.finditer(p.text):
+            year = None
+            base = p.span.start + sm.start()
+            for m in find_dates(sm.group()):
+                if m.explicit_year:
+                    r = dater.ref(m, base, None, ref_year)
+                    year = r.start.year if r.start else year
+                else:
+                    r = dater.ref(m, base, year or anchor, ref_year)
+                    if year is None and r.start and begin and r.start < begin and anchor and ref_year and (
+                            ref_year > anchor):
+                        r = dater.ref(m, base, anchor + 1, ref_year)
+                out.append(r)
     return out
 
 

@@ -32,6 +32,7 @@ class Finding:
     message: str
     path: str | None = None
     fix: Fix | None = None
+    severity: Severity | None = None  # a rule may grade one finding below its default (never above it)
 
 
 @dataclass
