@@ -107,3 +107,16 @@ def test_plugins_are_found_through_the_entry_point_group(tmp_path: Path, monkeyp
     finally:
         sys.modules.pop("acme_rules", None)
         registry.all_rules.cache_clear()
+
+
+def test_every_rule_is_documented() -> None:
+    for rule in all_rules():
+        doc = rule.documentation()
+        for heading in ("## What it does", "## Why it matters", "## Example", "## Use instead"):
+            assert heading in doc, f"{rule.code} lacks {heading}"
+        if rule.fixable:
+            assert "## Fix safety" in doc, f"{rule.code} is fixable but says nothing of fix safety"
+        if rule.options:
+            assert "## Options" in doc, f"{rule.code} has options but does not document them"
+            for key in rule.options:
+                assert key in doc, f"{rule.code} does not document option {key}"
