@@ -58,16 +58,19 @@ def main() -> None:
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the report to a file.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
-@click.option("--fail-level", type=click.Choice([s.value for s in Severity]), default="warning", show_default=True,
-              help="Lowest severity that makes the run fail (exit 1).")
+@click.option("--fail-level", type=click.Choice([s.value for s in Severity]), default=None,
+              help="Lowest severity that makes the run fail (exit 1). Default: warning.")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False),
+              help="Use this rectlint.toml or pyproject.toml instead of searching upward from the current directory.")
 @click.option("--stdin-filename", help="Name to report for input read from '-'.")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically; standard input is printed).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and change nothing.")
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
-          output_format: str, output_file: str | None, statistics: bool, exit_zero: bool, fail_level: str,
-          stdin_filename: str | None, fix: bool, unsafe_fixes: bool, diff: bool) -> None:
+          output_format: str, output_file: str | None, statistics: bool, exit_zero: bool, fail_level: str | None,
+          config_file: str | None, stdin_filename: str | None, fix: bool, unsafe_fixes: bool, diff: bool) -> None:
     """Check notices (files, directories, or - for standard input)."""
+    from rectlint.config import ConfigError, resolve
     from rectlint.engine import Settings
     from rectlint.engine import check as run_check
     from rectlint.registry import RegistryError, SelectorError, select_rules
@@ -75,10 +78,13 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     from rectlint.source import ReadError, read_bytes, read_path
 
     try:
-        rules = select_rules(list(select), list(extend_select), list(ignore))
-    except (RegistryError, SelectorError) as exc:
+        cfg = resolve(config_file, Path.cwd())
+        rules = select_rules(list(select) or cfg.select, [*cfg.extend_select, *extend_select],
+                             [*cfg.ignore, *ignore])
+    except (RegistryError, SelectorError, ConfigError) as exc:
         _fail(str(exc))
-    settings = Settings(rules=rules)
+    settings = Settings(rules=rules, severity=cfg.severity, options=cfg.options)
+    fail_level = fail_level or cfg.fail_level or "warning"
     results: list[FileResult] = []
     fixed = 0
     diffs: list[str] = []
@@ -173,6 +179,25 @@ def _summary_line(results: list) -> str:
                f"{sev['info']} info)"
     tail = f" in {checked} file{'s' if checked != 1 else ''}"
     return head + tail + (f"; {errors} file{'s' if errors != 1 else ''} could not be checked." if errors else ".")
+
+
+@main.command()
+@click.option("--schema", is_flag=True, help="Print the JSON Schema of the configuration.")
+def config(schema: bool) -> None:
+    """Show the configuration in effect (or, with --schema, what it may contain)."""
+    from rectlint.config import ConfigError, resolve, schema_text
+
+    if schema:
+        click.echo(schema_text())
+        return
+    try:
+        cfg = resolve(None, Path.cwd())
+    except ConfigError as exc:
+        _fail(str(exc))
+    click.echo(json.dumps({"file": str(cfg.path) if cfg.path else None, "select": cfg.select,
+                           "extend-select": cfg.extend_select, "ignore": cfg.ignore, "fail-level": cfg.fail_level,
+                           "severity": {k: str(v) for k, v in cfg.severity.items()}, "options": cfg.options},
+                          ensure_ascii=False, indent=2))
 
 
 @main.command()
