@@ -8,9 +8,8 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from rectlint.cli import main
-
 from conftest import EXAMPLES
+from rectlint.cli import main
 
 
 @pytest.fixture
