@@ -126,7 +126,7 @@ class _Builder:
         self.paragraphs.append(p)
         return p
 
-    def heading(self, tok: Token) -> Heading:
+    def heading(self, tok: Token, as_paragraph: bool = True) -> Heading:
         ln = self.line(tok)
         pattern = {"H1": L.HEADING_1, "H1_NEXT": L.HEADING_1, "H2": L.HEADING_2, "H3": L.HEADING_3,
                    "H4": L.HEADING_4, "PROBLEM": L.PROBLEM}[tok.type]
@@ -139,7 +139,8 @@ class _Builder:
         h = Heading(span=self.span(ln.start, ln.end), level=level, marker=m.group(0).strip(), number=number,
                     text=ln.text[m.end():].strip())
         self.headings.append(h)
-        self.paragraph(tok, "problem" if tok.type in ("H3", "PROBLEM") else "heading")
+        if as_paragraph:
+            self.paragraph(tok, "problem" if tok.type in ("H3", "PROBLEM") else "heading")
         return h
 
     # -- blocks -----------------------------------------------------------------------------------
@@ -261,6 +262,8 @@ class _Builder:
                 continue
             p = self.paragraph(tok, "response")
             item.response.append(p)
+            if tok.type == "H4":  # a numbered measure line is also a fourth-level heading
+                self.heading(tok, as_paragraph=False)
             body_start = 0
             if tok.type == "RECT":
                 body_start = L.RECT.match(p.text).end()  # type: ignore[union-attr]

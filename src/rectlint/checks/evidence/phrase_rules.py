@@ -149,3 +149,47 @@ class NegativeCommitment(Rule):
         for start, end, text in _matches(item, self.PATTERN):
             yield Finding(start, end, f"{item.ref}标为“{item.status_label}”，但整改措施是“{text}”",
                           path=f"items/{item.index}/response")
+
+
+class SloganOnly(Rule):
+    """An item whose measures are stock phrases with nothing that can be checked.
+
+    ## What it does
+    Reports an item whose measures hold no evidence at all (no date, count, document, accountability
+    outcome or completed action) and are dense with stock phrases (高度重视、进一步、切实、确保、扎实、持续、
+    不断、有效、充分、深入、全面、严格、积极、坚决、全力): at least `density` of them per 80 characters.
+
+    ## Why it matters
+    "对问题只表态……慷慨激昂、信誓旦旦" is the 文字整改 critics describe (research notes §5, F4/F5): such a
+    response could answer any problem and proves none.
+
+    ## Example
+    ```
+    整改情况：一是坚持正确用人导向，确保干部政治可靠。二是积极与组织部门沟通，选强配优干部。三是加强年轻
+    干部培养，有效优化年龄结构。
+    ```
+
+    ## Use instead
+    State what was done: how many posts were filled, when, by what procedure.
+
+    ## Options
+    `density` (default `3`): stock phrases per 80 characters.
+    """
+
+    code = "E007"
+    name = "slogan-only"
+    category = Category.EVIDENCE
+    severity = Severity.INFO
+    options = {"density": 3}
+    STOCK = re.compile(r"高度重视|进一步|切实|确保|扎实|持续|不断|有效|充分|深入|全面|严格|积极|坚决|全力")
+
+    def check_item(self, item: Item, doc: Document):
+        if not item.measures or doc.facts.evidence[item.index].evidence:
+            return
+        text = "".join(masked(m.text) for m in item.measures)
+        stock = self.STOCK.findall(text)
+        if len(stock) * 80 >= self.opts["density"] * max(len(text), 80):
+            first = item.measures[0].span
+            yield Finding(first.start, first.end,
+                          f"{item.ref}的整改措施只有“{'、'.join(dict.fromkeys(stock))}”等表态，没有可核实的内容",
+                          path=f"items/{item.index}/response")
