@@ -51,7 +51,8 @@ class DraftAsResult(Rule):
     """A draft, a plan or an intention reported as the result of rectification.
 
     ## What it does
-    Reports 初稿、征求意见稿、讨论稿、拟制定、正在研究制定 in an item's measures.
+    Reports 初稿、征求意见稿、讨论稿、拟制定、正在研究制定, and a plan with a time (计划于…, 计划一年内…), in an
+    item's measures.
 
     ## Why it matters
     A rule that exists only as a draft does not yet bind anyone; reporting it as the outcome is what the
@@ -70,7 +71,8 @@ class DraftAsResult(Rule):
     name = "draft-as-result"
     category = Category.EVIDENCE
     severity = Severity.WARNING
-    PATTERN = re.compile(r"初稿|征求意见稿|讨论稿|送审稿|拟制定|拟出台|正在(?:研究)?(?:制定|起草|修订)")
+    PATTERN = re.compile(r"初稿|征求意见稿|讨论稿|送审稿|拟制定|拟出台|正在(?:研究)?(?:制定|起草|修订)|"
+                         r"计划(?=于|在|到|年底|今年|明年|[\d一二三四五六七八九十]年?内)")
 
     def check_item(self, item: Item, doc: Document):
         for start, end, text in _matches(item, self.PATTERN):
