@@ -45,7 +45,7 @@ def build_corpus(folder: Path, files: int, seed: int = 7) -> int:
                 a, b = rng.choice(SWAPS)
                 lines[j] = lines[j].replace(a, b)
         # pad with more items so that the corpus reaches about 20 MB at 1,000 files
-        body = lines + [ln for ln in rng.choice(texts) if ln.startswith(("问题", "整改情况", "1", "2", "3"))] * 3
+        body = lines + [ln for ln in rng.choice(texts) if ln.startswith(("问题", "整改情况", "1", "2", "3"))] * 4
         data = ("\n".join(body) + f"\n（编号{i:04d}）\n").encode("utf-8")
         (folder / f"n{i:04d}.txt").write_bytes(data)
         total += len(data)
