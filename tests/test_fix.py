@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -57,11 +58,18 @@ def test_diff_changes_nothing(tmp_path) -> None:
 
 
 def test_fix_never_changes_numbers_or_dates(tmp_path) -> None:
+    """Fixes fire right next to figures (截止9月22日, a half-width comma, 2025年06月, 1-3月), and the figures
+    and the impossible date stay exactly as written."""
     f = tmp_path / "notice.txt"
-    text = "问题1：台账不全。\n整改情况：已整改。9月31日补齐台账12本，完成率80%。\n"
+    text = ("问题1：台账不全。\n"
+            "整改情况：已整改。截止9月22日,9月31日补齐台账12本,完成率80%；2025年06月11日复查，1-3月抽查。\n")
     f.write_text(text, "utf-8")
     run("check", "--fix", str(f))
-    assert f.read_text("utf-8") == text
+    fixed = f.read_text("utf-8")
+    assert fixed != text
+    assert "截至9月22日，9月31日补齐台账12本，完成率80%" in fixed
+    # every figure survives; only the padding zero of 06月 goes (D007), which leaves the date unchanged
+    assert [int(n) for n in re.findall(r"\d+", fixed)] == [int(n) for n in re.findall(r"\d+", text)]
 
 
 def test_fix_on_stdin_prints_the_fixed_text() -> None:

@@ -107,9 +107,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             results.append(FileResult(shown, error=f"internal error: {type(exc).__name__}: {exc}"))
     if diff:
         click.echo("".join(diffs), nl=False)
-        for r in results:
-            if r.error:
-                click.echo(f"rectlint: error: {r.path}: {r.error}", err=True)
+        _report_errors(results)
         sys.exit(2 if any(r.error for r in results) else 1 if any(diffs) else 0)
     if fix and not (len(results) == 1 and results[0].path == (stdin_filename or "-") and "-" in paths):
         click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", err=True)
@@ -135,6 +133,13 @@ def _fix(source, path: Path | None, settings, unsafe: bool, write: bool):
     return count, after, unified_diff(source, after) if after.text != source.text else ""
 
 
+def _report_errors(results: list) -> None:
+    """Files that could not be checked: one line each on stderr (JSON lists them in the document instead)."""
+    for r in results:
+        if r.error:
+            click.echo(f"rectlint: error: {r.path}: {r.error}", err=True)
+
+
 def _emit(results: list, output_format: str, output_file: str | None, statistics: bool) -> None:
     from rectlint.report import json_report, text
 
@@ -144,15 +149,12 @@ def _emit(results: list, output_format: str, output_file: str | None, statistics
             doc["statistics"] = _statistics(results)
         body = json.dumps(doc, ensure_ascii=False, indent=2)
     else:
-        for r in results:  # file-level errors always reach stderr, whatever the format
-            if r.error:
-                click.echo(f"rectlint: error: {r.path}: {r.error}", err=True)
-        ok = [type(r)(r.path, r.source, r.diagnostics) for r in results]
+        _report_errors(results)
         if statistics:
             rows = _statistics(results)
             body = "\n".join(f"{row['count']:>5}  {row['code']}  {row['name']}  [{row['severity']}]" for row in rows)
         else:
-            body = text.full(ok) if output_format == "full" else text.concise(ok)
+            body = text.full(results) if output_format == "full" else text.concise(results)
         body = (body + "\n" if body else "") + _summary_line(results)
     if output_file:
         Path(output_file).write_text(body + "\n", encoding="utf-8")

@@ -89,10 +89,6 @@ class Resolved:
     problem: str | None = None
     mention: DateMention | None = field(default=None, repr=False)
 
-    @property
-    def iso(self) -> str | None:
-        return self.start.isoformat() if self.start else None
-
 
 _ANY_DATE = re.compile(r"\d|[〇零]|今年|去年|本年|当年|上年|明年|前年|半年")
 

@@ -61,6 +61,11 @@ def load_pack(path: Any) -> list[type[Rule]]:
     return rules
 
 
+def _cell(text: object) -> str:
+    """Text fit for a Markdown table cell."""
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
 def _doc(spec: dict[str, Any]) -> str:
     d = spec["doc"]
     parts = [spec["summary"], "",
@@ -72,8 +77,7 @@ def _doc(spec: dict[str, Any]) -> str:
             "Safe: the replacement is mechanical." if len(safe) == len(spec["swap"]) else
             "Offered as a suggestion; review the sentence before accepting it.")]
         table = ["| wrong | right | guard |", "|---|---|---|"]
-        cell = lambda text: str(text).replace("|", "\\|").replace("\n", " ")  # noqa: E731
-        table += [f"| `{cell(s['pattern'])}` | {cell(s['replacement'])} | {cell(s.get('guard', ''))} |"
+        table += [f"| `{_cell(s['pattern'])}` | {_cell(s['replacement'])} | {_cell(s.get('guard', ''))} |"
                   for s in spec["swap"]]
         parts += ["", "## Entries", *table]
     return "\n".join(parts)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rectlint.model import Item
+from rectlint.sentences import CLAUSE
 
 COUNT = re.compile(
     r"(?<![\d.第])(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万][一二三四五六七八九十百千万]*)\s*(?:余|多)?\s*"
@@ -33,7 +34,6 @@ COMMITMENT = re.compile(
     r"下一步|力争|计划(?=于|在|到|将|今年|明年|年底|[\d一二三四五六七八九十])|将继续|将持续|将进一步|持续推进|常态化")
 UNFINISHED = re.compile(
     r"(?<!真)正在|仍在|尚未|尚不|未整改到位|未完成|剩余|初稿|征求意见稿|讨论稿|满足不了|仍未|仍有|有待|还没有|暂未")
-_CLAUSE = re.compile(r"[^，,。；;！？!?]+")
 _QUOTED = re.compile(r"“[^”]{0,200}”|\"[^\"]{0,200}\"")
 
 
@@ -65,7 +65,7 @@ def analyse_item(item: Item, dates: list, inspection_start: date | None) -> Item
     promised: list[tuple[int, int]] = []  # clauses that make a promise: what they count is not evidence
     for measure in item.measures:
         base, text = measure.span.start, masked(measure.text)
-        clauses = [c.span() for c in _CLAUSE.finditer(text)]
+        clauses = [c.span() for c in CLAUSE.finditer(text)]
         for m in COMMITMENT.finditer(text):
             out.commitments.append(Mark("commitment", base + m.start(), base + m.end(), m.group()))
             promised += [(base + a, base + b) for a, b in clauses if a <= m.start() < b]

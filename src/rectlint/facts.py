@@ -18,6 +18,7 @@ from rectlint.dates import DateMention, find_dates, resolve
 from rectlint.evidence import ItemEvidence, analyse_item
 from rectlint.model import Item, Notice, Paragraph, Span, Status
 from rectlint.parser import cn_to_int
+from rectlint.sentences import SENTENCE
 from rectlint.source import SourceText
 
 
@@ -110,7 +111,6 @@ class Facts:
 # ---------------------------------------------------------------------------------------------------
 # Dates
 
-_SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
 INSPECTING_BODY = re.compile(
     r"(?:中央|省委|市委|州委|县委|区委|旗委|盟委|党组|党委|[\u4e00-\u9fff]{0,8}?(?:市|县|区)委)"
     r"(?:第[一二三四五六七八九十\d]+轮)?(?:巡视|巡察)?(?:第[一二三四五六七八九十\d]+)?(?:专项)?(?:巡视|巡察)组")
@@ -135,12 +135,12 @@ class _Dater:
                        is_range=m.is_range, granularity=m.granularity, label=label)
 
 
-def _opening_timeline(paragraphs: list[Paragraph], dater: _Dater, timeline: Timeline) -> int | None:
-    """Read who inspected whom and when from the opening; return the last year seen."""
+def _opening_timeline(paragraphs: list[Paragraph], dater: _Dater, timeline: Timeline) -> None:
+    """Read who inspected whom and when from the opening."""
     year: int | None = None
     last: date | None = None
     for p in paragraphs:
-        for sm in _SENTENCE.finditer(p.text):
+        for sm in SENTENCE.finditer(p.text):
             sentence = sm.group()
             refs = []
             for m in find_dates(sentence):
@@ -166,7 +166,6 @@ def _opening_timeline(paragraphs: list[Paragraph], dater: _Dater, timeline: Time
                 timeline.inspected = t.group(1)
             if re.search(r"按照|根据|依据", sentence) and re.search(r"规定|要求|办法|条例", sentence):
                 timeline.legal_basis.extend(x for x in _LEGAL.findall(sentence) if x not in timeline.legal_basis)
-    return year
 
 
 _RECTIFICATION_WORDS = re.compile(r"集中整改|整改期|整改时限")
@@ -201,9 +200,7 @@ def _prose_dates(paragraphs: list[Paragraph], dater: _Dater, t: Timeline) -> lis
     begin = t.inspection.start if t.inspection and t.inspection.start else None
     out = []
     for p in paragraphs:
-        if not find_dates(p.text):
-            continue
-        for sm in _SENTENCE.finditer(p.text):
+        for sm in SENTENCE.finditer(p.text):
             year = None
             base = p.span.start + sm.start()
             for m in find_dates(sm.group()):
@@ -251,7 +248,6 @@ _OUTCOMES = re.compile(
     r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>人次|人|名|项|个|件|万元|亿元|元)")
 _MEASURES = re.compile(rf"{_N}{_U}(?:具体)?(?:整改)?(?:措施|任务)")
 _RATE = re.compile(r"(?:完成率|整改率|办结率|销号率)(?:为|达到?|达)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]")
-_STATEMENT = re.compile(r"[^。；;！？!?]+")
 
 
 def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Dater) -> list[CountStatement]:
@@ -263,7 +259,7 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Da
     out = []
     for p in paragraphs:
         text = p.text
-        for sm in _STATEMENT.finditer(text):
+        for sm in SENTENCE.finditer(text):
             s = sm.group()
             if "问题" not in s or not re.search(r"\d|[一二三四五六七八九十]", s):
                 continue  # every total names 问题

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 from rectlint.diagnostics import Category, Fix, Severity
 from rectlint.facts import Facts
-from rectlint.model import Item, Notice, Paragraph
+from rectlint.model import Item, Notice, Paragraph, Span
 from rectlint.source import SourceText
 
 CODE_RE = re.compile(r"^[A-Z]{1,3}\d{3}$")
@@ -46,6 +46,13 @@ class Document:
     @property
     def text(self) -> str:
         return self.source.text
+
+    def opening_span(self) -> Span:
+        """Where to report something missing from the opening: its first paragraph, or the first line."""
+        n = self.notice
+        if n.opening:
+            return n.opening[0].span
+        return n.paragraphs[0].span if n.paragraphs else n.span
 
 
 class Rule:

@@ -17,8 +17,6 @@ def width(text: str) -> int:
 def concise(results: Iterable[FileResult]) -> str:
     out = []
     for r in results:
-        if r.error:
-            out.append(f"{r.path}: error: {r.error}")
         for d in r.diagnostics:
             mark = " [*]" if d.fix and d.fix.applicability == "safe" else ""
             out.append(f"{r.path}:{d.line}:{d.column}: {d.code}{mark} [{d.severity}] {d.message}")
@@ -28,8 +26,6 @@ def concise(results: Iterable[FileResult]) -> str:
 def full(results: Iterable[FileResult]) -> str:
     out = []
     for r in results:
-        if r.error:
-            out.append(f"{r.path}: error: {r.error}\n")
         for d in r.diagnostics:
             assert r.source is not None
             line = r.source.line_text(d.line).replace("\t", " ")

@@ -2,6 +2,7 @@ import re
 
 from rectlint.diagnostics import Category, Severity
 from rectlint.rule import Document, Finding, Rule
+from rectlint.sentences import SENTENCE
 
 UNITS = "名次个家项件人座份位"
 ARABIC = re.compile(rf"(?<![\d.])(?:第)?\d+\s*[{UNITS}]")
@@ -10,7 +11,6 @@ CHINESE = re.compile(rf"(?<![一二三四五六七八九十])第?[二三四五�
                      rf"|第[一二三四五六七八九十]+[{UNITS}]")
 FIXED = re.compile(r"三会一课|两个维护|两个确立|四个意识|四个自信|一岗双责|三重一大|四种形态|五位一体|四个全面|"
                    r"两个结合|三个责任人|四不两直|十个严禁|[一二三四五六七八九十]是")
-SENTENCE = re.compile(r"[^。；;！？!?]+")
 
 
 class MixedNumerals(Rule):

@@ -1,4 +1,3 @@
-from rectlint.checks.dates.common import anchor
 from rectlint.diagnostics import Category, Severity
 from rectlint.rule import Document, Finding, Rule
 
@@ -33,5 +32,5 @@ class MissingFeedbackDate(Rule):
 
     def check_notice(self, doc: Document):
         if doc.notice.structured and doc.facts.timeline.feedback is None:
-            where = anchor(doc)
+            where = doc.opening_span()
             yield Finding(where.start, where.end, "开头未写明巡察反馈日期")

@@ -1,4 +1,3 @@
-from rectlint.checks.dates.common import anchor
 from rectlint.diagnostics import Category, Severity
 from rectlint.rule import Document, Finding, Rule
 
@@ -36,7 +35,7 @@ class MissingInspectionPeriod(Rule):
             return
         inspection = doc.facts.timeline.inspection
         if inspection is None:
-            where = anchor(doc)
+            where = doc.opening_span()
             yield Finding(where.start, where.end, "开头未写明巡察起止日期")
         elif not inspection.is_range:
             yield Finding(inspection.span.start, inspection.span.end,

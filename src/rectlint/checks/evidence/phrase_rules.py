@@ -6,15 +6,30 @@ from rectlint.diagnostics import Category, Severity
 from rectlint.evidence import masked
 from rectlint.model import Item, Status
 from rectlint.rule import Document, Finding, Rule
+from rectlint.sentences import SENTENCE
 
 
-def _matches(item: Item, pattern: re.Pattern[str]):
-    for m in item.measures:
-        for hit in pattern.finditer(masked(m.text)):
-            yield m.span.start + hit.start(), m.span.start + hit.end(), hit.group()
+class PhraseRule(Rule):
+    """Base of the rules below: report each match of PATTERN in the measures of the items it applies to."""
+
+    PATTERN: re.Pattern[str]
+
+    def applies(self, item: Item) -> bool:
+        return True
+
+    def message(self, item: Item, text: str) -> str:
+        raise NotImplementedError
+
+    def check_item(self, item: Item, doc: Document):
+        if not self.applies(item):
+            return
+        for m in item.measures:
+            for hit in self.PATTERN.finditer(masked(m.text)):
+                yield Finding(m.span.start + hit.start(), m.span.start + hit.end(), self.message(item, hit.group()),
+                              path=f"items/{item.index}/response")
 
 
-class ResponsibilityShift(Rule):
+class ResponsibilityShift(PhraseRule):
     """Rectification reported as handing the work to another body.
 
     ## What it does
@@ -41,13 +56,11 @@ class ResponsibilityShift(Rule):
     PATTERN = re.compile(r"已由[^，,。；;]{2,24}?(?:承担|负责|牵头)(?![^。；;]{0,12}完成)|职责(?:已)?划转|"
                          r"移交[^，,。；;]{2,20}?(?:处理|负责|办理)(?![^。；;]{0,12}完成)")
 
-    def check_item(self, item: Item, doc: Document):
-        for start, end, text in _matches(item, self.PATTERN):
-            yield Finding(start, end, f"{item.ref}以“{text}”作为整改结果，未说明问题是否已解决",
-                          path=f"items/{item.index}/response")
+    def message(self, item: Item, text: str) -> str:
+        return f"{item.ref}以“{text}”作为整改结果，未说明问题是否已解决"
 
 
-class DraftAsResult(Rule):
+class DraftAsResult(PhraseRule):
     """A draft, a plan or an intention reported as the result of rectification.
 
     ## What it does
@@ -74,10 +87,8 @@ class DraftAsResult(Rule):
     PATTERN = re.compile(r"初稿|征求意见稿|讨论稿|送审稿|拟制定|拟出台|正在(?:研究)?(?:制定|起草|修订)|"
                          r"计划(?=于|在|到|年底|今年|明年|[\d一二三四五六七八九十]年?内)")
 
-    def check_item(self, item: Item, doc: Document):
-        for start, end, text in _matches(item, self.PATTERN):
-            yield Finding(start, end, f"{item.ref}的整改措施只是“{text}”，尚不是整改结果",
-                          path=f"items/{item.index}/response")
+    def message(self, item: Item, text: str) -> str:
+        return f"{item.ref}的整改措施只是“{text}”，尚不是整改结果"
 
 
 class RelativeClaim(Rule):
@@ -106,12 +117,11 @@ class RelativeClaim(Rule):
     category = Category.EVIDENCE
     severity = Severity.INFO
     PATTERN = re.compile(r"(?:明显|显著|大幅|大大|有效|持续)(?:提高|提升|增强|改善|下降|减少|好转)|持续向好")
-    SENTENCE = re.compile(r"[^。；;！？!?]+")
 
     def check_item(self, item: Item, doc: Document):
         for m in item.measures:
             text = masked(m.text)
-            for sentence in self.SENTENCE.finditer(text):
+            for sentence in SENTENCE.finditer(text):
                 if re.search(r"\d", sentence.group()):
                     continue
                 for hit in self.PATTERN.finditer(sentence.group()):
@@ -120,7 +130,7 @@ class RelativeClaim(Rule):
                                   path=f"items/{item.index}/response")
 
 
-class NegativeCommitment(Rule):
+class NegativeCommitment(PhraseRule):
     """An item declared rectified by deciding not to do something.
 
     ## What it does
@@ -145,12 +155,11 @@ class NegativeCommitment(Rule):
     severity = Severity.WARNING
     PATTERN = re.compile(r"不再开展|暂不(?:开展|实施|推进)|无法(?:整改|完成|实施)|不具备(?:整改)?条件")
 
-    def check_item(self, item: Item, doc: Document):
-        if item.status is not Status.DONE:
-            return
-        for start, end, text in _matches(item, self.PATTERN):
-            yield Finding(start, end, f"{item.ref}标为“{item.status_label}”，但整改措施是“{text}”",
-                          path=f"items/{item.index}/response")
+    def applies(self, item: Item) -> bool:
+        return item.status is Status.DONE
+
+    def message(self, item: Item, text: str) -> str:
+        return f"{item.ref}标为“{item.status_label}”，但整改措施是“{text}”"
 
 
 class SloganOnly(Rule):

@@ -1,6 +1,5 @@
 """Structure rules about what the opening and the overall summary must state."""
 
-from rectlint.checks.dates.common import anchor
 from rectlint.diagnostics import Category, Severity
 from rectlint.rule import Document, Finding, Rule
 
@@ -41,7 +40,7 @@ class MissingOpeningFacts(Rule):
             return
         missing = [name for name, value in (("巡察组", t.inspecting_body), ("公布依据", t.legal_basis)) if not value]
         if missing:
-            where = anchor(doc)
+            where = doc.opening_span()
             yield Finding(where.start, where.end, f"开头未写明{'、'.join(missing)}")
 
 
@@ -78,7 +77,7 @@ class MissingSummary(Rule):
     def check_notice(self, doc: Document):
         n = doc.notice
         if n.items and doc.facts.summary is None:
-            where = anchor(doc)
+            where = doc.opening_span()
             yield Finding(where.start, where.end, "通报缺少总体整改情况（问题总数、已完成数、完成率）")
 
 
