@@ -8,33 +8,16 @@ from __future__ import annotations
 
 import json
 import sys
-from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import click
 
 from rectlint import __version__
 from rectlint.diagnostics import Severity
-
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
-OUTPUT_FORMATS = ["concise", "full", "json"]
-
-
-def _discover(paths: tuple[str, ...]) -> Iterator[tuple[str, Path | None]]:
-    """Explicit files as given; directories searched recursively for notice files; '-' is stdin."""
-    for raw in paths:
-        if raw == "-":
-            yield raw, None
-            continue
-        p = Path(raw)
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.suffix.lower() in TEXT_SUFFIXES and f.is_file() and not any(
-                        part.startswith(".") for part in f.relative_to(p).parts):
-                    yield str(f), f
-        else:
-            yield raw, p
+from rectlint.report import FORMATS
 
 
 def _fail(message: str) -> None:
@@ -53,7 +36,7 @@ def main() -> None:
 @click.option("--select", multiple=True, help="Rules to enable (codes, prefixes, names, categories; comma-separated).")
 @click.option("--extend-select", multiple=True, help="Rules to enable in addition to the default set.")
 @click.option("--ignore", multiple=True, help="Rules to disable.")
-@click.option("--output-format", type=click.Choice(OUTPUT_FORMATS), default="concise", show_default=True,
+@click.option("--output-format", type=click.Choice(list(FORMATS)), default="concise", show_default=True,
               envvar="RECTLINT_OUTPUT_FORMAT")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write the report to a file.")
 @click.option("--statistics", is_flag=True, help="Print counts per rule instead of each finding.")
@@ -71,11 +54,12 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
           config_file: str | None, stdin_filename: str | None, fix: bool, unsafe_fixes: bool, diff: bool) -> None:
     """Check notices (files, directories, or - for standard input)."""
     from rectlint.config import ConfigError, resolve
+    from rectlint.discover import discover
     from rectlint.engine import Settings
-    from rectlint.engine import check as run_check
     from rectlint.registry import RegistryError, SelectorError, select_rules
-    from rectlint.report.base import FileResult
-    from rectlint.source import ReadError, read_bytes, read_path
+    from rectlint.report import reporter
+    from rectlint.report.base import ReportContext
+    from rectlint.runner import RunOptions, Totals, run
 
     try:
         cfg = resolve(config_file, Path.cwd())
@@ -84,103 +68,49 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     except (RegistryError, SelectorError, ConfigError) as exc:
         _fail(str(exc))
     settings = Settings(rules=rules, severity=cfg.severity, options=cfg.options)
-    fail_level = fail_level or cfg.fail_level or "warning"
-    results: list[FileResult] = []
-    fixed = 0
-    diffs: list[str] = []
-    for shown, path in _discover(paths):
-        try:
-            if path is None:
-                shown = stdin_filename or "-"
-                source = read_bytes(sys.stdin.buffer.read(), shown)
-            else:
-                source = read_path(path)
-            if fix or diff:
-                count, source, text_diff = _fix(source, path, settings, unsafe_fixes, write=fix and not diff)
-                fixed += count
-                diffs.append(text_diff)
-            _, diags = run_check(source, settings)
-            results.append(FileResult(shown, source, diags))
-        except ReadError as exc:
-            results.append(FileResult(shown, error=str(exc)))
-        except Exception as exc:  # a bug must not hide the other files' results
-            results.append(FileResult(shown, error=f"internal error: {type(exc).__name__}: {exc}"))
+    threshold = Severity(fail_level or cfg.fail_level or "warning").rank
+    options = RunOptions(settings, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
+    totals = Totals()
+    results = run(discover(paths, stdin_filename), options, totals)
+    errors = failed = False
     if diff:
-        click.echo("".join(diffs), nl=False)
-        _report_errors(results)
-        sys.exit(2 if any(r.error for r in results) else 1 if any(diffs) else 0)
-    if fix and not (len(results) == 1 and results[0].path == (stdin_filename or "-") and "-" in paths):
-        click.echo(f"Fixed {fixed} finding{'s' if fixed != 1 else ''}.", err=True)
-    _emit(results, output_format, output_file, statistics)
-    if any(r.error for r in results):
-        sys.exit(2)
-    threshold = Severity(fail_level).rank
-    failed = any(d.severity.rank >= threshold for r in results for d in r.diagnostics)
-    sys.exit(1 if failed and not exit_zero else 0)
+        for result in results:
+            errors |= _report_error(result)
+        click.echo("".join(totals.diffs), nl=False)
+        sys.exit(2 if errors else 1 if totals.diffs else 0)
+    out = reporter(output_format, ReportContext(statistics=statistics, output_file=output_file, argv=sys.argv[1:]))
+    with _output(output_file, out.binary) as stream:
+        for result in results:
+            if not out.reports_errors:
+                _report_error(result)
+            errors |= bool(result.error)
+            failed |= any(d.severity.rank >= threshold for d in result.diagnostics)
+            stream.write(out.file(result))
+            stream.flush()
+        if fix and "-" not in paths:
+            click.echo(f"Fixed {totals.fixed} finding{'s' if totals.fixed != 1 else ''}.", err=True)
+        stream.write(out.finish())
+    sys.exit(2 if errors else 1 if failed and not exit_zero else 0)
 
 
-def _fix(source, path: Path | None, settings, unsafe: bool, write: bool):
-    """Fix one input; files are rewritten atomically only when something changed, stdin is echoed."""
-    from rectlint.engine import check as run_check
-    from rectlint.fixer import encode, fix_text, unified_diff, write_atomically
-
-    after, count = fix_text(source, lambda s: run_check(s, settings)[1], unsafe)
-    if write and path is None:
-        sys.stdout.buffer.write(encode(after))
-        sys.stdout.flush()
-    elif write and count and after.text != source.text:
-        write_atomically(path, encode(after))
-    return count, after, unified_diff(source, after) if after.text != source.text else ""
-
-
-def _report_errors(results: list) -> None:
-    """Files that could not be checked: one line each on stderr (JSON lists them in the document instead)."""
-    for r in results:
-        if r.error:
-            click.echo(f"rectlint: error: {r.path}: {r.error}", err=True)
+@contextmanager
+def _output(output_file: str | None, binary: bool) -> Iterator[IO]:
+    """Where the report goes: standard output, or a file written in full only when the run gets that far."""
+    if not output_file:
+        yield sys.stdout.buffer if binary else sys.stdout
+        return
+    target = Path(output_file)
+    tmp = target.with_name(f".{target.name}.rectlint-tmp")
+    with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as f:
+        yield f
+    tmp.replace(target)
 
 
-def _emit(results: list, output_format: str, output_file: str | None, statistics: bool) -> None:
-    from rectlint.report import json_report, text
-
-    if output_format == "json":
-        doc = json_report.document(results)
-        if statistics:
-            doc["statistics"] = _statistics(results)
-        body = json.dumps(doc, ensure_ascii=False, indent=2)
-    else:
-        _report_errors(results)
-        if statistics:
-            rows = _statistics(results)
-            body = "\n".join(f"{row['count']:>5}  {row['code']}  {row['name']}  [{row['severity']}]" for row in rows)
-        else:
-            body = text.full(results) if output_format == "full" else text.concise(results)
-        body = (body + "\n" if body else "") + _summary_line(results)
-    if output_file:
-        Path(output_file).write_text(body + "\n", encoding="utf-8")
-    else:
-        click.echo(body)
-
-
-def _statistics(results: list) -> list[dict]:
-    counts: Counter[tuple[str, str, str]] = Counter(
-        (d.code, d.name, str(d.severity)) for r in results for d in r.diagnostics)
-    return [{"code": c, "name": n, "severity": s, "count": k}
-            for (c, n, s), k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-
-
-def _summary_line(results: list) -> str:
-    sev = Counter(str(d.severity) for r in results for d in r.diagnostics)
-    total = sum(sev.values())
-    errors = sum(1 for r in results if r.error)
-    checked = len(results) - errors
-    if not total:
-        head = "No findings"
-    else:
-        head = f"Found {total} finding{'s' if total != 1 else ''} ({sev['error']} error, {sev['warning']} warning, " \
-               f"{sev['info']} info)"
-    tail = f" in {checked} file{'s' if checked != 1 else ''}"
-    return head + tail + (f"; {errors} file{'s' if errors != 1 else ''} could not be checked." if errors else ".")
+def _report_error(result) -> bool:
+    """A file that could not be checked: one line on stderr."""
+    if result.error:
+        click.echo(f"rectlint: error: {result.path}: {result.error}", err=True)
+    return bool(result.error)
 
 
 @main.command()

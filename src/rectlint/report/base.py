@@ -1,8 +1,16 @@
-"""What every reporter receives: one result per input file, in the order the files were given."""
+"""What every reporter receives, and the shape every reporter has.
+
+Reporters stream: `file()` is called once per input as soon as it is checked (in input order) and may
+return text to write at once; `finish()` returns what is left. Document formats (JSON, SARIF…) keep only
+the small per-finding data they need, never the sources, unless the format shows the text itself.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from rectlint.diagnostics import Diagnostic
 from rectlint.source import SourceText
@@ -13,4 +21,76 @@ class FileResult:
     path: str
     source: SourceText | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    error: str | None = None  # set when the file could not be read
+    error: str | None = None  # set when the file could not be read or checked
+    summary: dict[str, Any] = field(default_factory=dict)  # per-notice figures (items by status, rates)
+
+
+@dataclass
+class ReportContext:
+    """What a reporter may need beyond the results."""
+
+    statistics: bool = False
+    root: Path = field(default_factory=Path.cwd)  # paths in reports are made relative to it where they can be
+    output_file: str | None = None
+    argv: list[str] = field(default_factory=list)
+
+
+class Reporter:
+    """Base reporter: counts what it sees so every format can end with the same totals."""
+
+    binary = False  # True: file()/finish() return bytes (e.g. docx)
+    reports_errors = False  # True: file-level errors appear in the report itself, not only on stderr
+
+    def __init__(self, context: ReportContext) -> None:
+        self.context = context
+        self.severities: Counter[str] = Counter()
+        self.files = 0
+        self.errors = 0
+
+    def count(self, result: FileResult) -> None:
+        self.files += 1
+        self.errors += bool(result.error)
+        self.severities.update(str(d.severity) for d in result.diagnostics)
+
+    def file(self, result: FileResult) -> str | bytes:
+        self.count(result)
+        return b"" if self.binary else ""
+
+    def finish(self) -> str | bytes:
+        return b"" if self.binary else ""
+
+    def summary_line(self) -> str:
+        total = sum(self.severities.values())
+        sev = self.severities
+        checked = self.files - self.errors
+        if not total:
+            head = "No findings"
+        else:
+            head = (f"Found {total} finding{'s' if total != 1 else ''} "
+                    f"({sev['error']} error, {sev['warning']} warning, {sev['info']} info)")
+        tail = f" in {checked} file{'s' if checked != 1 else ''}"
+        errors = self.errors
+        return head + tail + (f"; {errors} file{'s' if errors != 1 else ''} could not be checked." if errors else ".")
+
+    def relative(self, path: str) -> str:
+        """`path` relative to the report root when it lies under it, with forward slashes."""
+        p = Path(path)
+        try:
+            return p.resolve().relative_to(self.context.root.resolve()).as_posix() if p.is_absolute() or \
+                p.exists() else p.as_posix()
+        except (ValueError, OSError):
+            return p.as_posix()
+
+
+class Statistics:
+    """Counts per rule, for --statistics."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[tuple[str, str, str]] = Counter()
+
+    def add(self, result: FileResult) -> None:
+        self.counts.update((d.code, d.name, str(d.severity)) for d in result.diagnostics)
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [{"code": c, "name": n, "severity": s, "count": k}
+                for (c, n, s), k in sorted(self.counts.items(), key=lambda kv: (-kv[1], kv[0]))]

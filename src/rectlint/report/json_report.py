@@ -3,36 +3,60 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
 from rectlint import __version__
-from rectlint.report.base import FileResult
+from rectlint.diagnostics import Diagnostic
+from rectlint.report.base import FileResult, ReportContext, Reporter, Statistics
 
 FIELDS = ("code", "name", "category", "severity", "message", "line", "column", "end_line", "end_column",
           "offset", "end_offset", "path", "excerpt", "fix")
 
 
+def diagnostic(d: Diagnostic) -> dict[str, Any]:
+    return d.model_dump(mode="json", include=set(FIELDS))
+
+
+def file_entry(r: FileResult) -> dict[str, Any]:
+    entry: dict[str, Any] = {"path": r.path, "diagnostics": [diagnostic(d) for d in r.diagnostics]}
+    if r.source is not None:
+        entry["encoding"] = r.source.encoding
+    if r.error:
+        entry["error"] = r.error
+    return entry
+
+
+class Json(Reporter):
+    reports_errors = True
+
+    def __init__(self, context: ReportContext) -> None:
+        super().__init__(context)
+        self.entries: list[dict[str, Any]] = []
+        self.statistics = Statistics() if context.statistics else None
+
+    def file(self, result: FileResult) -> str:
+        self.count(result)
+        self.entries.append(file_entry(result))
+        if self.statistics is not None:
+            self.statistics.add(result)
+        return ""
+
+    def document(self) -> dict[str, Any]:
+        doc = {"version": 1, "tool": {"name": "rectlint", "version": __version__}, "files": self.entries,
+               "summary": {"files": self.files, "diagnostics": sum(self.severities.values()), "errors": self.errors,
+                           "by_severity": {k: self.severities.get(k, 0) for k in ("error", "warning", "info")}}}
+        if self.statistics is not None:
+            doc["statistics"] = self.statistics.rows()
+        return doc
+
+    def finish(self) -> str:
+        return json.dumps(self.document(), ensure_ascii=False, indent=2) + "\n"
+
+
 def document(results: Iterable[FileResult]) -> dict[str, Any]:
-    files = []
-    severities: Counter[str] = Counter()
-    errors = 0
+    """The whole JSON document for a list of results (for callers that hold them all)."""
+    reporter = Json(ReportContext())
     for r in results:
-        entry: dict[str, Any] = {"path": r.path, "diagnostics": []}
-        if r.source is not None:
-            entry["encoding"] = r.source.encoding
-        if r.error:
-            entry["error"] = r.error
-            errors += 1
-        for d in r.diagnostics:
-            entry["diagnostics"].append(d.model_dump(mode="json", include=set(FIELDS)))
-            severities[str(d.severity)] += 1
-        files.append(entry)
-    return {"version": 1, "tool": {"name": "rectlint", "version": __version__}, "files": files,
-            "summary": {"files": len(files), "diagnostics": sum(severities.values()), "errors": errors,
-                        "by_severity": {k: severities.get(k, 0) for k in ("error", "warning", "info")}}}
-
-
-def render(results: Iterable[FileResult]) -> str:
-    return json.dumps(document(results), ensure_ascii=False, indent=2)
+        reporter.file(r)
+    return reporter.document()

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
 
-from rectlint.report.base import FileResult
+from rectlint.diagnostics import Diagnostic
+from rectlint.report.base import FileResult, Reporter, Statistics
 
 
 def width(text: str) -> int:
@@ -14,34 +14,49 @@ def width(text: str) -> int:
                for c in text)
 
 
-def concise(results: Iterable[FileResult]) -> str:
-    out = []
-    for r in results:
-        for d in r.diagnostics:
-            mark = " [*]" if d.fix and d.fix.applicability == "safe" else ""
-            out.append(f"{r.path}:{d.line}:{d.column}: {d.code}{mark} [{d.severity}] {d.message}")
-    return "\n".join(out)
+class Concise(Reporter):
+    """`path:line:col: CODE [*] [severity] message`, one line per finding, then a summary line."""
+
+    def __init__(self, context) -> None:
+        super().__init__(context)
+        self.statistics = Statistics() if context.statistics else None
+
+    def file(self, result: FileResult) -> str:
+        self.count(result)
+        if self.statistics is not None:
+            self.statistics.add(result)
+            return ""
+        return "".join(self.render(result, d) + "\n" for d in result.diagnostics)
+
+    def render(self, result: FileResult, d: Diagnostic) -> str:
+        mark = " [*]" if d.fix and d.fix.applicability == "safe" else ""
+        return f"{result.path}:{d.line}:{d.column}: {d.code}{mark} [{d.severity}] {d.message}"
+
+    def finish(self) -> str:
+        rows = self.statistics.rows() if self.statistics is not None else []
+        table = "".join(f"{r['count']:>5}  {r['code']}  {r['name']}  [{r['severity']}]\n" for r in rows)
+        return table + self.summary_line() + "\n"
 
 
-def full(results: Iterable[FileResult]) -> str:
-    out = []
-    for r in results:
-        for d in r.diagnostics:
-            assert r.source is not None
-            line = r.source.line_text(d.line).replace("\t", " ")
-            gutter = len(str(d.end_line if d.end_line == d.line else d.line))
-            col0 = d.column - 1
-            end = d.end_column - 1 if d.end_line == d.line else len(line)
-            end = max(end, col0 + 1)
-            pad = " " * width(line[:col0])
-            carets = "^" * max(1, width(line[col0:end]))
-            out.append(f"{d.code} [{d.severity}] {d.message}\n"
-                       f"{' ' * gutter}--> {r.path}:{d.line}:{d.column}\n"
-                       f"{' ' * gutter} |\n"
-                       f"{d.line:>{gutter}} | {line}\n"
-                       f"{' ' * gutter} | {pad}{carets}")
-            if d.fix:
-                out.append(f"{' ' * gutter} = {'fix' if d.fix.applicability == 'safe' else 'suggestion'}: "
-                           f"{d.fix.message}")
-            out.append("")
-    return "\n".join(out).rstrip("\n")
+class Full(Concise):
+    """Each finding with its source line, a caret under the span, and the fix when there is one."""
+
+    def render(self, r: FileResult, d: Diagnostic) -> str:
+        assert r.source is not None
+        out = []
+        line = r.source.line_text(d.line).replace("\t", " ")
+        gutter = len(str(d.end_line if d.end_line == d.line else d.line))
+        col0 = d.column - 1
+        end = d.end_column - 1 if d.end_line == d.line else len(line)
+        end = max(end, col0 + 1)
+        pad = " " * width(line[:col0])
+        carets = "^" * max(1, width(line[col0:end]))
+        out.append(f"{d.code} [{d.severity}] {d.message}\n"
+                   f"{' ' * gutter}--> {r.path}:{d.line}:{d.column}\n"
+                   f"{' ' * gutter} |\n"
+                   f"{d.line:>{gutter}} | {line}\n"
+                   f"{' ' * gutter} | {pad}{carets}")
+        if d.fix:
+            out.append(f"{' ' * gutter} = {'fix' if d.fix.applicability == 'safe' else 'suggestion'}: "
+                       f"{d.fix.message}")
+        return "\n".join(out) + "\n"  # a blank line between findings
