@@ -49,13 +49,21 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically; standard input is printed).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and change nothing.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: the number of cores). Output order never depends on it.")
+@click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing results of unchanged files.")
+@click.option("--cache-dir", type=click.Path(file_okay=False), envvar="RECTLINT_CACHE_DIR", default=None,
+              help="Where results are cached (default: .rectlint_cache in the current directory).")
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           output_format: str, output_file: str | None, statistics: bool, exit_zero: bool, fail_level: str | None,
-          config_file: str | None, stdin_filename: str | None, fix: bool, unsafe_fixes: bool, diff: bool) -> None:
+          config_file: str | None, stdin_filename: str | None, fix: bool, unsafe_fixes: bool, diff: bool,
+          jobs: int | None, no_cache: bool, cache_dir: str | None) -> None:
     """Check notices (files, directories, or - for standard input)."""
+    from rectlint.cache import DEFAULT_DIR, Cache
     from rectlint.config import ConfigError, resolve
     from rectlint.discover import discover
     from rectlint.engine import Settings
+    from rectlint.parallel import default_jobs
     from rectlint.registry import RegistryError, SelectorError, select_rules
     from rectlint.report import reporter
     from rectlint.report.base import ReportContext
@@ -69,7 +77,10 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         _fail(str(exc))
     settings = Settings(rules=rules, severity=cfg.severity, options=cfg.options)
     threshold = Severity(fail_level or cfg.fail_level or "warning").rank
-    options = RunOptions(settings, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
+    out = reporter(output_format, ReportContext(statistics=statistics, output_file=output_file, argv=sys.argv[1:]))
+    options = RunOptions(settings, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, jobs=jobs or default_jobs(),
+                         cache=None if no_cache else Cache(Path(cache_dir or DEFAULT_DIR)),
+                         keep_source=out.needs_source)
     totals = Totals()
     results = run(discover(paths, stdin_filename), options, totals)
     errors = failed = False
@@ -78,7 +89,6 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             errors |= _report_error(result)
         click.echo("".join(totals.diffs), nl=False)
         sys.exit(2 if errors else 1 if totals.diffs else 0)
-    out = reporter(output_format, ReportContext(statistics=statistics, output_file=output_file, argv=sys.argv[1:]))
     with _output(output_file, out.binary) as stream:
         for result in results:
             if not out.reports_errors:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from rectlint.diagnostics import Diagnostic, Severity
@@ -20,6 +21,13 @@ class Settings:
     rules: list[type[Rule]]
     severity: dict[str, Severity] = field(default_factory=dict)  # by rule code
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # by rule code
+
+    @cached_property
+    def token(self) -> str:
+        """These settings as a stable string (part of the cache key)."""
+        from rectlint.cache import settings_token
+
+        return settings_token(self)
 
 
 def analyse(source: SourceText) -> Document:

@@ -5,9 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
+from rectlint.cache import Cache
 from rectlint.discover import Target
 from rectlint.engine import Settings
+from rectlint.parallel import ordered_map
 from rectlint.report.base import FileResult
 
 
@@ -17,6 +20,9 @@ class RunOptions:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False  # compute the fixes' diff, write nothing
+    jobs: int = 1
+    cache: Cache | None = None
+    keep_source: bool = True  # False: results drop the decoded text once checked (the reporter does not show it)
 
 
 @dataclass
@@ -33,9 +39,10 @@ class Totals:
 
 
 def run(targets: Iterator[Target], options: RunOptions, totals: Totals) -> Iterator[FileResult]:
-    """Results in the order of `targets`; fix counts and diffs are added to `totals`."""
-    for target in targets:
-        outcome = check_target(target, options)
+    """Results in the order of `targets`, whatever the number of jobs; fix counts and diffs go to `totals`."""
+    todo = list(targets)  # small; knowing them all decides whether worker processes pay off
+    jobs = min(options.jobs, len(todo)) if all(t.path is not None for t in todo) else 1  # stdin: this process
+    for outcome in ordered_map(partial(check_target, options=options), todo, jobs):
         totals.fixed += outcome.fixed
         if outcome.diff:
             totals.diffs.append(outcome.diff)
@@ -45,19 +52,41 @@ def run(targets: Iterator[Target], options: RunOptions, totals: Totals) -> Itera
 def check_target(target: Target, options: RunOptions) -> Outcome:
     """Check one input; every failure becomes that file's error, never an exception."""
     from rectlint.engine import check
-    from rectlint.source import ReadError, read_bytes, read_path
+    from rectlint.source import ReadError, load_bytes, read_bytes
 
     try:
-        source = read_path(target.path) if target.path else read_bytes(sys.stdin.buffer.read(), target.shown)
+        data = load_bytes(target.path) if target.path else sys.stdin.buffer.read()
+        key = None
+        if options.cache is not None and target.path is not None and not (options.fix or options.diff):
+            key = options.cache.key(data, target.shown, options.settings.token)
+            entry = options.cache.get(key)
+            if entry is not None:
+                return Outcome(_from_entry(target, data, entry, options))
+        source = read_bytes(data, target.shown)
         fixed, diff = 0, ""
         if options.fix or options.diff:
             fixed, source, diff = _fix(source, target, options)
         _, diags = check(source, options.settings)
-        return Outcome(FileResult(target.shown, source, diags), fixed, diff)
+        result = FileResult(target.shown, source, diags, encoding=source.encoding)
+        if key is not None:
+            options.cache.put(key, {"encoding": source.encoding, "summary": result.summary,
+                                    "diagnostics": [d.model_dump(mode="json") for d in diags]})
+        if not options.keep_source:
+            result.source = None
+        return Outcome(result, fixed, diff)
     except ReadError as exc:
         return Outcome(FileResult(target.shown, error=str(exc)))
     except Exception as exc:  # a bug must not hide the other files' results
         return Outcome(FileResult(target.shown, error=f"internal error: {type(exc).__name__}: {exc}"))
+
+
+def _from_entry(target: Target, data: bytes, entry: dict, options: RunOptions) -> FileResult:
+    from rectlint.diagnostics import Diagnostic
+    from rectlint.source import read_bytes
+
+    diags = [Diagnostic.model_validate(d) for d in entry["diagnostics"]]
+    source = read_bytes(data, target.shown) if options.keep_source else None
+    return FileResult(target.shown, source, diags, summary=entry["summary"], encoding=entry["encoding"])
 
 
 def _fix(source, target: Target, options: RunOptions):

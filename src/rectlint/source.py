@@ -123,9 +123,14 @@ def _make(path: str, text: str, encoding: str, bom: bool) -> SourceText:
 
 def read_path(path: str | Path) -> SourceText:
     """Read and decode a file; every failure becomes a one-line ReadError."""
+    return read_bytes(load_bytes(path), str(path))
+
+
+def load_bytes(path: str | Path) -> bytes:
+    """A file's bytes; every failure becomes a one-line ReadError."""
     p = Path(path)
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise ReadError("no such file") from None
     except IsADirectoryError:
@@ -134,7 +139,6 @@ def read_path(path: str | Path) -> SourceText:
         raise ReadError("permission denied") from None
     except OSError as exc:
         raise ReadError(exc.strerror or str(exc)) from None
-    return read_bytes(data, str(path))
 
 
 def read_bytes(data: bytes, path: str) -> SourceText:

@@ -23,6 +23,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     error: str | None = None  # set when the file could not be read or checked
     summary: dict[str, Any] = field(default_factory=dict)  # per-notice figures (items by status, rates)
+    encoding: str | None = None  # how the input was decoded
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Reporter:
     """Base reporter: counts what it sees so every format can end with the same totals."""
 
     binary = False  # True: file()/finish() return bytes (e.g. docx)
+    needs_source = False  # True: results must keep the decoded text (the report shows it)
     reports_errors = False  # True: file-level errors appear in the report itself, not only on stderr
 
     def __init__(self, context: ReportContext) -> None:

@@ -20,8 +20,8 @@ def diagnostic(d: Diagnostic) -> dict[str, Any]:
 
 def file_entry(r: FileResult) -> dict[str, Any]:
     entry: dict[str, Any] = {"path": r.path, "diagnostics": [diagnostic(d) for d in r.diagnostics]}
-    if r.source is not None:
-        entry["encoding"] = r.source.encoding
+    if r.encoding is not None:
+        entry["encoding"] = r.encoding
     if r.error:
         entry["error"] = r.error
     return entry

@@ -41,6 +41,8 @@ class Concise(Reporter):
 class Full(Concise):
     """Each finding with its source line, a caret under the span, and the fix when there is one."""
 
+    needs_source = True
+
     def render(self, r: FileResult, d: Diagnostic) -> str:
         assert r.source is not None
         out = []

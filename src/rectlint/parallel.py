@@ -1,0 +1,41 @@
+"""Map a function over inputs in worker processes, yielding results in input order.
+
+Workers are forked, so they inherit the function and everything it closes over (rule classes built at
+run time, resolved settings) without pickling it; only the inputs and the results cross the pipe.
+Where fork is unavailable, the work runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_TASK: Callable | None = None  # set in the parent just before forking
+
+
+def _call(item):
+    assert _TASK is not None
+    return _TASK(item)
+
+
+def default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, chunksize: int = 4) -> Iterator[R]:
+    """fn over items with up to `jobs` processes; the order of results is the order of items."""
+    global _TASK
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(fn, items)
+        return
+    _TASK = fn
+    with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        yield from pool.imap(_call, items, chunksize)

@@ -1,0 +1,88 @@
+"""--jobs never changes the output; the cache returns exactly what a fresh check returns, and only then."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import EXAMPLES
+from rectlint.cli import main
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """Twelve notices: the examples, and variants with one planted defect each, in nested folders."""
+    root = tmp_path / "notices"
+    for i in range(4):
+        for example in sorted(EXAMPLES.glob("*.txt")):
+            text = example.read_text("utf-8")
+            if i:
+                text = text.replace("截至", "截止", i).replace("。", "。。", 1)
+            target = root / f"batch{i % 2}" / f"{i}-{example.name}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, "utf-8")
+    return root
+
+
+def run(*args: str) -> tuple[int, str]:
+    r = CliRunner().invoke(main, ["check", *args])
+    return r.exit_code, r.output
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json", "full"])
+def test_output_is_byte_identical_whatever_the_jobs(corpus: Path, tmp_path: Path, fmt: str) -> None:
+    outputs = {run("--no-cache", "--output-format", fmt, "-j", str(j), str(corpus)) for j in (1, 2, 3)}
+    assert len(outputs) == 1
+    code, out = outputs.pop()
+    assert code == 1 and out.count("W001") >= 3
+
+
+def test_a_second_run_reads_the_cache_and_says_the_same(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = run("--cache-dir", str(cache), "--output-format", "json", str(corpus))
+    entries = list(cache.rglob("*.json"))
+    assert len(entries) == 12 and (cache / ".gitignore").exists()
+    for entry in entries:  # mark each entry, so a hit is visible
+        data = json.loads(entry.read_text("utf-8"))
+        data["summary"] = {"from": "cache"}
+        entry.write_text(json.dumps(data), "utf-8")
+    second = run("--cache-dir", str(cache), "--output-format", "json", str(corpus))
+    assert second == first
+    assert len(list(cache.rglob("*.json"))) == 12
+
+
+def test_an_edited_file_or_other_settings_are_checked_again(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    notice = next(corpus.rglob("0-layout-numbered.txt"))
+    before = run("--cache-dir", str(cache), str(notice))[1]
+    notice.write_text(notice.read_text("utf-8").replace("截至", "截止"), "utf-8")
+    after = run("--cache-dir", str(cache), str(notice))[1]
+    assert after.count("W001") == before.count("W001") + 1
+    assert run("--cache-dir", str(cache), "--select", "W001", str(notice))[1].count("W001") == after.count("W001")
+    assert "D004" not in run("--cache-dir", str(cache), "--select", "W001", str(notice))[1]
+    assert len(list(cache.rglob("*.json"))) == 3
+
+
+def test_a_damaged_entry_is_ignored_and_no_cache_writes_nothing(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    fresh = run("--cache-dir", str(cache), str(corpus))
+    for entry in cache.rglob("*.json"):
+        entry.write_text("{not json", "utf-8")
+    assert run("--cache-dir", str(cache), str(corpus)) == fresh
+    other = tmp_path / "other"
+    run("--no-cache", "--cache-dir", str(other), str(corpus))
+    assert not other.exists()
+
+
+def test_fixing_bypasses_the_cache(corpus: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    notice = next(corpus.rglob("1-layout-numbered.txt"))
+    run("--cache-dir", str(cache), str(notice))
+    copy = tmp_path / "copy.txt"
+    shutil.copy(notice, copy)
+    run("--cache-dir", str(cache), "--fix", str(notice))
+    assert notice.read_bytes() != copy.read_bytes()  # the fix ran although the file was cached
