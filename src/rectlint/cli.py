@@ -81,7 +81,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     out = reporter(output_format, ReportContext(statistics=statistics, output_file=output_file, argv=sys.argv[1:]))
     with _output(output_file, out.binary) as stream:
         for result in results:
-            if not out.reports_errors:
+            if not out.reports_errors or output_file:  # a report written to a file is not seen in the log
                 _report_error(result)
             errors |= bool(result.error)
             failed |= any(d.severity.rank >= threshold for d in result.diagnostics)
