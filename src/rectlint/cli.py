@@ -91,7 +91,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         sys.exit(2 if errors else 1 if totals.diffs else 0)
     with _output(output_file, out.binary) as stream:
         for result in results:
-            if not out.reports_errors:
+            if not out.reports_errors or output_file:  # a report written to a file is not seen in the log
                 _report_error(result)
             errors |= bool(result.error)
             failed |= any(d.severity.rank >= threshold for d in result.diagnostics)

@@ -15,6 +15,12 @@ FORMATS: dict[str, str] = {
     "concise": "rectlint.report.text:Concise",
     "full": "rectlint.report.text:Full",
     "json": "rectlint.report.json_report:Json",
+    "json-lines": "rectlint.report.json_lines:JsonLines",
+    "github": "rectlint.report.github:Github",
+    "gitlab": "rectlint.report.gitlab:Gitlab",
+    "junit": "rectlint.report.junit:Junit",
+    "rdjson": "rectlint.report.rdjson:Rdjson",
+    "sarif": "rectlint.report.sarif:Sarif",
 }
 
 
