@@ -40,6 +40,7 @@ def finding(result: FileResult, d: Diagnostic, fingerprint: str) -> dict[str, An
 
 
 class JsonLines(Reporter):
+    needs_source = True  # fix edits and columns are positioned in the text
     reports_errors = True
 
     def file(self, result: FileResult) -> str:

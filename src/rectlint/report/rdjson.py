@@ -36,6 +36,7 @@ def diagnostic(path: str, source: SourceText, d: Diagnostic) -> dict[str, Any]:
 
 
 class Rdjson(Reporter):
+    needs_source = True  # fix edits and columns are positioned in the text
     def __init__(self, context) -> None:
         super().__init__(context)
         source = {"name": NAME} | ({"url": url} if (url := homepage()) else {})
