@@ -142,8 +142,7 @@ def _directive(doc: Document, m: re.Match[str], invalid: list[Invalid]) -> Direc
     if line_text[:m.start() - line_start].strip() or line_text[close + 3:].strip():
         invalid.append(Invalid(m.start(), end, "抑制注释须单独占一行，与正文同行时不起作用"))
         return None
-    body_at = m.end()
-    body = _BODY.match(doc.text, body_at, line_start + close)
+    body = _BODY.match(doc.text, m.end(), line_start + close)
     assert body is not None  # every group is optional
     action, listed = body.group("action"), body.group("selectors")
     if action not in ACTIONS:
