@@ -45,7 +45,7 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
     rules = all_rules()
     assert len({r.code for r in rules}) == len({r.name for r in rules}) == len(rules)
     assert {str(r.category) for r in rules} <= {"structure", "dates", "counts", "evidence", "status", "numbering",
-                                                "wording", "punctuation", "formulation"}
+                                                "wording", "punctuation", "formulation", "suppression"}
 
 
 def test_a_pack_loads_both_kinds(tmp_path: Path) -> None:

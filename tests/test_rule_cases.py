@@ -33,7 +33,10 @@ ALL = _load()
 
 @pytest.mark.parametrize(("code", "case"), ALL, ids=[f"{c}-{case['name']}" for c, case in ALL])
 def test_case(code: str, case: dict) -> None:
-    got = lint(case["text"], select=code, options=case.get("options"))
+    also = case.get("select", [])
+    got = lint(case["text"], select=",".join([code, *also]), options=case.get("options"))
+    if also:
+        got = [d for d in got if d.code == code]
     assert all(d.code == code for d in got)
     want = case["expect"]
     assert len(got) == len(want), [(d.line, d.column, d.excerpt, d.message) for d in got]

@@ -54,10 +54,16 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Check every file again instead of reusing results of unchanged files.")
 @click.option("--cache-dir", type=click.Path(file_okay=False), envvar="RECTLINT_CACHE_DIR", default=None,
               help="Where results are cached (default: .rectlint_cache in the current directory).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False),
+              help="Hide the findings recorded in this baseline file; report its stale entries.")
+@click.option("--baseline-write", type=click.Path(dir_okay=False),
+              help="Record every current finding in this baseline file (replacing it) and report none of them.")
+@click.option("--baseline-prune", is_flag=True, help="With --baseline: rewrite the file without its stale entries.")
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           output_format: str, output_file: str | None, statistics: bool, exit_zero: bool, fail_level: str | None,
           config_file: str | None, stdin_filename: str | None, fix: bool, unsafe_fixes: bool, diff: bool,
-          jobs: int | None, no_cache: bool, cache_dir: str | None) -> None:
+          jobs: int | None, no_cache: bool, cache_dir: str | None,
+          baseline_file: str | None, baseline_write: str | None, baseline_prune: bool) -> None:
     """Check notices (files, directories, or - for standard input)."""
     from rectlint.cache import DEFAULT_DIR, Cache
     from rectlint.config import ConfigError, resolve
@@ -77,12 +83,16 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         _fail(str(exc))
     settings = Settings(rules=rules, severity=cfg.severity, options=cfg.options)
     threshold = Severity(fail_level or cfg.fail_level or "warning").rank
-    out = reporter(output_format, ReportContext(statistics=statistics, output_file=output_file, argv=sys.argv[1:]))
+    baseline = None if diff else _baseline(baseline_file, baseline_write, baseline_prune, rules)
+    out = reporter(output_format, ReportContext(statistics=statistics, output_file=output_file, argv=sys.argv[1:],
+                                                baseline=baseline))
     options = RunOptions(settings, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, jobs=jobs or default_jobs(),
                          cache=None if no_cache else Cache(Path(cache_dir or DEFAULT_DIR)),
                          keep_source=out.needs_source)
     totals = Totals()
     results = run(discover(paths, stdin_filename), options, totals)
+    if baseline is not None:
+        results = map(baseline.apply, results)
     errors = failed = False
     if diff:
         for result in results:
@@ -99,6 +109,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             stream.flush()
         if fix and "-" not in paths:
             click.echo(f"Fixed {totals.fixed} finding{'s' if totals.fixed != 1 else ''}.", err=True)
+        if baseline is not None:
+            errors |= _finish_baseline(baseline)
         stream.write(out.finish())
     sys.exit(2 if errors else 1 if failed and not exit_zero else 0)
 
@@ -114,6 +126,35 @@ def _output(output_file: str | None, binary: bool) -> Iterator[IO]:
     with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as f:
         yield f
     tmp.replace(target)
+
+
+def _baseline(read: str | None, write: str | None, prune: bool, rules):
+    """The run's Baseline, or None; a bad combination of flags or an unreadable file ends the run (exit 2)."""
+    from rectlint.baseline import Baseline, BaselineError
+
+    if read and write:
+        _fail("--baseline and --baseline-write cannot be combined (write a new baseline, or check against one)")
+    if prune and not read:
+        _fail("--baseline-prune needs --baseline FILE")
+    if not (read or write):
+        return None
+    try:
+        return Baseline.open(read or write, "prune" if prune else "check" if read else "write",  # type: ignore[arg-type]
+                             [r.code for r in rules])
+    except BaselineError as exc:
+        _fail(str(exc))
+
+
+def _finish_baseline(baseline) -> bool:
+    """Write or prune the baseline file and print its one-line note; True when that failed."""
+    from rectlint.baseline import BaselineError
+
+    try:
+        click.echo(f"rectlint: {baseline.finish()}", err=True)
+    except BaselineError as exc:
+        click.echo(f"rectlint: error: {exc}", err=True)
+        return True
+    return False
 
 
 def _report_error(result) -> bool:

@@ -27,6 +27,7 @@ class Category(StrEnum):
     WORDING = "wording"
     PUNCTUATION = "punctuation"
     FORMULATION = "formulation"
+    SUPPRESSION = "suppression"  # reports on suppression comments (rectlint.suppress)
 
 
 class Edit(BaseModel):

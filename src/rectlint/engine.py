@@ -1,4 +1,4 @@
-"""Run the selected rules over one notice: read → parse → facts → rules → diagnostics."""
+"""Run the selected rules over one notice: read → parse → facts → rules → suppression comments → diagnostics."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from rectlint.facts import resolve_facts
 from rectlint.parser import parse
 from rectlint.rule import Document, Finding, Rule
 from rectlint.source import SourceText
+from rectlint.suppress import SuppressionRule, scan
 
 
 @dataclass
@@ -51,6 +52,12 @@ def check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagno
     for paragraph in doc.notice.paragraphs:
         for rule in by_hook["check_paragraph"]:
             out.extend(_diagnostics(rule, rule.check_paragraph(paragraph, doc), doc, settings))
+    if (found := scan(doc)) is not None:  # suppression comments: after every rule, before any fix
+        out = found.filter(out)
+        found.selected = frozenset(r.code for r in rules if not isinstance(r, SuppressionRule))
+        for rule in rules:
+            if isinstance(rule, SuppressionRule):
+                out.extend(_diagnostics(rule, rule.check_suppressions(found, doc), doc, settings))
     out.sort(key=Diagnostic.sort_key)
     return doc, out
 

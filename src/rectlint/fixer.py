@@ -58,8 +58,11 @@ def encode(source: SourceText) -> bytes:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Temporary file in the same directory, then rename: an interrupted run leaves the original intact."""
-    mode = path.stat().st_mode
+    """Temporary file in the same directory, then rename: an interrupted run leaves the original intact.
+
+    An existing file keeps its permissions; a new one gets the usual ones (0o666 less the umask).
+    """
+    mode = path.stat().st_mode if path.exists() else 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".rectlint", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -71,6 +74,12 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def unified_diff(before: SourceText, after: SourceText) -> str:

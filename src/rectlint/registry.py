@@ -107,8 +107,13 @@ def _matches(selector: str, rule: type[Rule]) -> bool:
     return bool(_PREFIX.fullmatch(s)) and rule.code.startswith(s.upper())
 
 
+def rules_matching(selector: str, rules: Iterable[type[Rule]] | None = None) -> list[type[Rule]]:
+    """The rules a selector names, in code order (empty when it names none)."""
+    return [r for r in (all_rules() if rules is None else rules) if _matches(selector, r)]
+
+
 def _check_selector(selector: str, rules: tuple[type[Rule], ...]) -> None:
-    if not any(_matches(selector, r) for r in rules):
+    if not rules_matching(selector, rules):
         raise SelectorError(f"unknown rule selector '{selector}' (not a code, code prefix, rule name or category)")
 
 

@@ -34,6 +34,7 @@ class ReportContext:
     root: Path = field(default_factory=Path.cwd)  # paths in reports are made relative to it where they can be
     output_file: str | None = None
     argv: list[str] = field(default_factory=list)
+    baseline: Any = None  # rectlint.baseline.Baseline when the run uses one; finished before Reporter.finish()
 
 
 class Reporter:

@@ -48,6 +48,8 @@ class Json(Reporter):
                            "by_severity": {k: self.severities.get(k, 0) for k in ("error", "warning", "info")}}}
         if self.statistics is not None:
             doc["statistics"] = self.statistics.rows()
+        if self.context.baseline is not None:
+            doc["baseline"] = self.context.baseline.report()
         return doc
 
     def finish(self) -> str:
