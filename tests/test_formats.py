@@ -299,7 +299,7 @@ def test_json_lines_one_object_per_finding_and_per_bad_file(work: Path) -> None:
     assert w001["fix"]["edits"] == [{"content": "截至", "location": w001["location"],
                                      "end_location": w001["end_location"]}]
     r001 = next(f for f in findings if f["code"] == "R001")
-    assert r001["structural_path"] == "items/4/response" and r001["excerpt"] == "仍在"
+    assert r001["structural_path"] == "items/一/4/response" and r001["excerpt"] == "仍在"
     assert len({f["fingerprint"] for f in findings}) == len(findings)
 
 

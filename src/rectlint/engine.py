@@ -79,4 +79,4 @@ def _diagnostics(rule: Rule, findings: Iterable[Finding], doc: Document, setting
             code=rule.code, name=rule.name, category=rule.category,
             severity=settings.severity.get(rule.code) or _graded(rule.severity, f.severity), message=f.message,
             offset=start, end_offset=end, line=a.line, column=a.column, end_line=b.line, end_column=b.column,
-            path=f.path, excerpt=text[start:end][:200], fix=f.fix)
+            path=f.path or doc.places.of(start), excerpt=text[start:end][:200], fix=f.fix)

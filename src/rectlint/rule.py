@@ -12,11 +12,13 @@ import inspect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, ClassVar
 
 from rectlint.diagnostics import Category, Fix, Severity
 from rectlint.facts import Facts
 from rectlint.model import Item, Notice, Paragraph, Span
+from rectlint.places import Places
 from rectlint.source import SourceText
 
 CODE_RE = re.compile(r"^[A-Z]{1,3}\d{3}$")
@@ -46,6 +48,11 @@ class Document:
     @property
     def text(self) -> str:
         return self.source.text
+
+    @cached_property
+    def places(self) -> Places:
+        """Structural place names for offsets (findings that name none get theirs from here)."""
+        return Places(self.notice)
 
     def opening_span(self) -> Span:
         """Where to report something missing from the opening: its first paragraph, or the first line."""

@@ -3,6 +3,7 @@ import re
 from rectlint.diagnostics import Category, Severity
 from rectlint.evidence import masked
 from rectlint.model import Item
+from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
 COUNT = re.compile(r"(?<![\d.第])(\d+)\s*(座|家|辆|户|处|所|台|套|栋)")
@@ -49,4 +50,4 @@ class UnitCountMismatch(Rule):
         for unit, (value, start, end) in best.items():
             if value > problem[unit]:
                 yield Finding(start, end, f"整改情况称{value}{unit}，问题中为{problem[unit]}{unit}，基数不一致",
-                              path=f"items/{item.index}/response")
+                              path=item_place(item, "response"))

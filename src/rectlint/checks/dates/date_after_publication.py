@@ -2,6 +2,7 @@ import re
 
 from rectlint.diagnostics import Category, Severity
 from rectlint.model import Item
+from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
 # A date followed by 前/底前/以前… is a deadline, and a date in a clause of intent is a plan.
@@ -50,4 +51,4 @@ class DateAfterPublication(Rule):
                     continue
                 yield Finding(ref.span.start, ref.span.end,
                               f"整改措施的日期“{ref.text}”（{ref.start.isoformat()}）晚于成文日期"
-                              f"（{published.start.isoformat()}）", path=f"items/{item.index}/response")
+                              f"（{published.start.isoformat()}）", path=item_place(item, "response"))

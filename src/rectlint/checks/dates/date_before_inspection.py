@@ -2,6 +2,7 @@ import re
 
 from rectlint.diagnostics import Category, Severity
 from rectlint.model import Item
+from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
 # An action done on that date, within a few characters after it.
@@ -56,8 +57,8 @@ class DateBeforeInspection(Rule):
                 if ref.end < begin:
                     yield Finding(ref.span.start, ref.span.end,
                                   f"整改措施的日期“{ref.text}”早于巡察开始（{begin.isoformat()}），不能作为整改成效",
-                                  path=f"items/{item.index}/response")
+                                  path=item_place(item, "response"))
                 else:
                     yield Finding(ref.span.start, ref.span.end,
                                   f"整改措施的日期“{ref.text}”在巡察期间（立行立改），请确认其为整改举措",
-                                  path=f"items/{item.index}/response", severity=Severity.INFO)
+                                  path=item_place(item, "response"), severity=Severity.INFO)

@@ -1,5 +1,6 @@
 from rectlint.diagnostics import Category, Severity
 from rectlint.model import Item, Status
+from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
 
@@ -54,4 +55,4 @@ class DoneWithoutEvidence(Rule):
         where = item.status_span or item.response[0].span
         yield Finding(where.start, where.end,
                       f"{item.ref}标为“{item.status_label}”，但整改措施中没有日期、数量、"
-                      f"文件或办结结果等佐证{tail}", path=f"items/{item.index}/status")
+                      f"文件或办结结果等佐证{tail}", path=item_place(item, "status"))

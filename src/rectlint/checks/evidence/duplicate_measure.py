@@ -1,5 +1,6 @@
 from rectlint.diagnostics import Category, Severity
 from rectlint.evidence import masked
+from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
 
@@ -71,4 +72,4 @@ class DuplicateMeasure(Rule):
             a = doc.notice.items[first - 1].ref
             b = doc.notice.items[later - 1].ref
             yield Finding(start, end, f"{b}的整改措施与{a}的措施重复：“{text[start:end]}”",
-                          path=f"items/{later}/response")
+                          path=item_place(doc.notice.items[later - 1], "response"))

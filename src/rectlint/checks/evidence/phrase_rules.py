@@ -5,6 +5,7 @@ import re
 from rectlint.diagnostics import Category, Severity
 from rectlint.evidence import masked
 from rectlint.model import Item, Status
+from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 from rectlint.sentences import SENTENCE
 
@@ -26,7 +27,7 @@ class PhraseRule(Rule):
         for m in item.measures:
             for hit in self.PATTERN.finditer(masked(m.text)):
                 yield Finding(m.span.start + hit.start(), m.span.start + hit.end(), self.message(item, hit.group()),
-                              path=f"items/{item.index}/response")
+                              path=item_place(item, "response"))
 
 
 class ResponsibilityShift(PhraseRule):
@@ -127,7 +128,7 @@ class RelativeClaim(Rule):
                 for hit in self.PATTERN.finditer(sentence.group()):
                     at = m.span.start + sentence.start() + hit.start()
                     yield Finding(at, at + len(hit.group()), f"“{hit.group()}”没有数据支撑",
-                                  path=f"items/{item.index}/response")
+                                  path=item_place(item, "response"))
 
 
 class NegativeCommitment(PhraseRule):
@@ -203,4 +204,4 @@ class SloganOnly(Rule):
             first = item.measures[0].span
             yield Finding(first.start, first.end,
                           f"{item.ref}的整改措施只有“{'、'.join(dict.fromkeys(stock))}”等表态，没有可核实的内容",
-                          path=f"items/{item.index}/response")
+                          path=item_place(item, "response"))

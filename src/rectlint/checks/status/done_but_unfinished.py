@@ -1,5 +1,6 @@
 from rectlint.diagnostics import Category, Severity
 from rectlint.model import Item, Status
+from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
 
@@ -38,4 +39,4 @@ class DoneButUnfinished(Rule):
             first = marks[0]
             yield Finding(first.start, first.end,
                           f"{item.ref}标为“{item.status_label}”，但整改情况写有“{first.text}”，"
-                          "说明整改尚未完成", path=f"items/{item.index}/response")
+                          "说明整改尚未完成", path=item_place(item, "response"))

@@ -2,6 +2,7 @@
 
 from rectlint.diagnostics import Category, Severity
 from rectlint.model import Item, Status
+from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
 
@@ -84,4 +85,4 @@ class UnlabeledUnfinished(Rule):
         if marks:
             yield Finding(marks[0].start, marks[0].end,
                           f"{item.ref}未标注整改状态，但写有“{marks[0].text}”，整改可能尚未完成",
-                          path=f"items/{item.index}/response")
+                          path=item_place(item, "response"))
