@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from rectlint.discover import Target
@@ -13,7 +13,7 @@ from rectlint.report.base import FileResult
 
 @dataclass
 class RunOptions:
-    settings: Settings
+    settings_for: Callable[[Target], Settings]  # each file's settings (its nearest configuration)
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False  # compute the fixes' diff, write nothing
@@ -49,10 +49,11 @@ def check_target(target: Target, options: RunOptions) -> Outcome:
 
     try:
         source = read_path(target.path) if target.path else read_bytes(sys.stdin.buffer.read(), target.shown)
+        settings = options.settings_for(target)
         fixed, diff = 0, ""
         if options.fix or options.diff:
-            fixed, source, diff = _fix(source, target, options)
-        _, diags = check(source, options.settings)
+            fixed, source, diff = _fix(source, target, settings, options)
+        _, diags = check(source, settings)
         return Outcome(FileResult(target.shown, source, diags), fixed, diff)
     except ReadError as exc:
         return Outcome(FileResult(target.shown, error=str(exc)))
@@ -60,12 +61,12 @@ def check_target(target: Target, options: RunOptions) -> Outcome:
         return Outcome(FileResult(target.shown, error=f"internal error: {type(exc).__name__}: {exc}"))
 
 
-def _fix(source, target: Target, options: RunOptions):
+def _fix(source, target: Target, settings: Settings, options: RunOptions):
     """Fix one input; files are rewritten atomically only when something changed, stdin is echoed."""
     from rectlint.engine import check
     from rectlint.fixer import encode, fix_text, unified_diff, write_atomically
 
-    after, count = fix_text(source, lambda s: check(s, options.settings)[1], options.unsafe_fixes)
+    after, count = fix_text(source, lambda s: check(s, settings)[1], options.unsafe_fixes)
     write = options.fix and not options.diff
     if write and target.path is None:
         sys.stdout.buffer.write(encode(after))
