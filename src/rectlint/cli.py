@@ -44,8 +44,16 @@ def main() -> None:
 @click.option("--fail-level", type=click.Choice([s.value for s in Severity]), default=None,
               help="Lowest severity that makes the run fail (exit 1). Default: warning.")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False),
-              help="Use this rectlint.toml or pyproject.toml instead of searching upward from the current directory.")
-@click.option("--stdin-filename", help="Name to report for input read from '-'.")
+              help="Use this rectlint.toml or pyproject.toml for every file instead of the nearest one above each.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--exclude", multiple=True,
+              help="Globs to skip when searching directories (instead of the configured ones).")
+@click.option("--extend-exclude", multiple=True, help="Globs to skip in addition to the configured ones.")
+@click.option("--force-exclude", is_flag=True,
+              help="Apply the excludes to files named on the command line too (for pre-commit).")
+@click.option("--show-settings", is_flag=True, help="Print the settings resolved for the first file, and exit.")
+@click.option("--show-files", is_flag=True, help="List the files that would be checked, and exit.")
+@click.option("--stdin-filename", help="Name to report for input read from '-' (its directory picks the config).")
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically; standard input is printed).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and change nothing.")
@@ -61,36 +69,49 @@ def main() -> None:
 @click.option("--baseline-prune", is_flag=True, help="With --baseline: rewrite the file without its stale entries.")
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           output_format: str, output_file: str | None, statistics: bool, exit_zero: bool, fail_level: str | None,
-          config_file: str | None, stdin_filename: str | None, fix: bool, unsafe_fixes: bool, diff: bool,
-          jobs: int | None, no_cache: bool, cache_dir: str | None,
+          config_file: str | None, isolated: bool, exclude: tuple[str, ...], extend_exclude: tuple[str, ...],
+          force_exclude: bool, show_settings: bool, show_files: bool, stdin_filename: str | None, fix: bool,
+          unsafe_fixes: bool, diff: bool, jobs: int | None, no_cache: bool, cache_dir: str | None,
           baseline_file: str | None, baseline_write: str | None, baseline_prune: bool) -> None:
     """Check notices (files, directories, or - for standard input)."""
     from rectlint.cache import DEFAULT_DIR, Cache
-    from rectlint.config import ConfigError, resolve
+    from rectlint.config import ConfigError
     from rectlint.discover import discover
-    from rectlint.engine import Settings
     from rectlint.parallel import default_jobs
-    from rectlint.registry import RegistryError, SelectorError, select_rules
+    from rectlint.registry import RegistryError, SelectorError
     from rectlint.report import reporter
     from rectlint.report.base import ReportContext
+    from rectlint.resolver import Overrides, Resolver
     from rectlint.runner import RunOptions, Totals, run
 
     try:
-        cfg = resolve(config_file, Path.cwd())
-        rules = select_rules(list(select) or cfg.select, [*cfg.extend_select, *extend_select],
-                             [*cfg.ignore, *ignore])
+        resolver = Resolver(Overrides(select, extend_select, ignore, exclude, extend_exclude, fail_level),
+                            config_file, isolated)
+        targets = list(discover(paths, stdin_filename, resolver, force_exclude))
+        if show_files:
+            click.echo("\n".join(t.shown for t in targets))
+            sys.exit(0)
+        if show_settings:
+            from rectlint.settings_view import show_settings as render
+
+            if not targets:
+                _fail("--show-settings: no file to show the settings of")
+            click.echo(render(resolver, targets[0]))
+            sys.exit(0)
+        for target in targets:  # every configuration error before any output
+            resolver.settings_for(target)
+        threshold = resolver.fail_level().rank
     except (RegistryError, SelectorError, ConfigError) as exc:
         _fail(str(exc))
-    settings = Settings(rules=rules, severity=cfg.severity, options=cfg.options)
-    threshold = Severity(fail_level or cfg.fail_level or "warning").rank
-    baseline = None if diff else _baseline(baseline_file, baseline_write, baseline_prune, rules)
+    selected = sorted({r.code for t in targets for r in resolver.settings_for(t).rules})
+    baseline = None if diff else _baseline(baseline_file, baseline_write, baseline_prune, selected)
     out = reporter(output_format, ReportContext(statistics=statistics, output_file=output_file, argv=sys.argv[1:],
                                                 baseline=baseline))
-    options = RunOptions(settings, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, jobs=jobs or default_jobs(),
-                         cache=None if no_cache else Cache(Path(cache_dir or DEFAULT_DIR)),
+    options = RunOptions(resolver.settings_for, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
+                         jobs=jobs or default_jobs(), cache=None if no_cache else Cache(Path(cache_dir or DEFAULT_DIR)),
                          keep_source=out.needs_source)
     totals = Totals()
-    results = run(discover(paths, stdin_filename), options, totals)
+    results = run(iter(targets), options, totals)
     if baseline is not None:
         results = map(baseline.apply, results)
     errors = failed = False
@@ -128,7 +149,7 @@ def _output(output_file: str | None, binary: bool) -> Iterator[IO]:
     tmp.replace(target)
 
 
-def _baseline(read: str | None, write: str | None, prune: bool, rules):
+def _baseline(read: str | None, write: str | None, prune: bool, selected: list[str]):
     """The run's Baseline, or None; a bad combination of flags or an unreadable file ends the run (exit 2)."""
     from rectlint.baseline import Baseline, BaselineError
 
@@ -140,7 +161,7 @@ def _baseline(read: str | None, write: str | None, prune: bool, rules):
         return None
     try:
         return Baseline.open(read or write, "prune" if prune else "check" if read else "write",  # type: ignore[arg-type]
-                             [r.code for r in rules])
+                             selected)
     except BaselineError as exc:
         _fail(str(exc))
 
@@ -165,22 +186,22 @@ def _report_error(result) -> bool:
 
 
 @main.command()
+@click.argument("key", required=False)
 @click.option("--schema", is_flag=True, help="Print the JSON Schema of the configuration.")
-def config(schema: bool) -> None:
-    """Show the configuration in effect (or, with --schema, what it may contain)."""
-    from rectlint.config import ConfigError, resolve, schema_text
+def config(key: str | None, schema: bool) -> None:
+    """List the configuration keys, explain one (type, default, example), or print the schema."""
+    from rectlint.config import schema_text
+    from rectlint.settings_view import explain, keys, list_keys
 
     if schema:
         click.echo(schema_text())
-        return
-    try:
-        cfg = resolve(None, Path.cwd())
-    except ConfigError as exc:
-        _fail(str(exc))
-    click.echo(json.dumps({"file": str(cfg.path) if cfg.path else None, "select": cfg.select,
-                           "extend-select": cfg.extend_select, "ignore": cfg.ignore, "fail-level": cfg.fail_level,
-                           "severity": {k: str(v) for k, v in cfg.severity.items()}, "options": cfg.options},
-                          ensure_ascii=False, indent=2))
+    elif key is None:
+        click.echo(list_keys())
+    else:
+        text = explain(key)
+        if text is None:
+            _fail(f"no setting '{key}' (keys: {', '.join(keys())})")
+        click.echo(text)
 
 
 @main.command()

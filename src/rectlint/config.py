@@ -1,105 +1,313 @@
-"""Configuration: `rectlint.toml` or `[tool.rectlint]` in `pyproject.toml`, found from a directory upward,
-validated against schemas/config.schema.json. Command-line flags override what it says."""
+"""Configuration files: `.rectlint.toml`, `rectlint.toml` or `[tool.rectlint]` in `pyproject.toml`, validated
+against schemas/config.schema.json (which also holds each key's description, default and examples).
+
+One file is read into a `Config`; `extend` chains are merged here. Which file applies to which checked
+file, and the command line's overrides, are resolver.py's business.
+"""
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
 import tomllib
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from rectlint.diagnostics import Severity
+from rectlint.globs import Glob, GlobSet
+
+CONFIG_NAMES = (".rectlint.toml", "rectlint.toml", "pyproject.toml")  # searched in this order in each directory
 
 
 class ConfigError(Exception):
     """A configuration that cannot be used; the message names the file and the key path."""
 
 
+@dataclass(frozen=True)
+class PerFileIgnore:
+    glob: Glob
+    selectors: tuple[str, ...]
+    negated: bool = False  # `!glob`: applies to the files the glob does not match
+
+    def applies(self, path: Path) -> bool:
+        return self.glob.matches(path) != self.negated
+
+
 @dataclass
 class Config:
-    path: Path | None = None
+    """One configuration file as read (and merged with what it extends). None: the key was not set."""
+
+    path: Path | None = None  # None: no configuration file, the defaults
+    root: Path = field(default_factory=Path.cwd)  # relative globs of the defaults start here
+    extends: list[Path] = field(default_factory=list)  # the files it extends, nearest first
     select: list[str] | None = None
     extend_select: list[str] = field(default_factory=list)
     ignore: list[str] = field(default_factory=list)
     fail_level: str | None = None
     severity: dict[str, Severity] = field(default_factory=dict)  # by rule code
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # by rule code
+    exclude: list[Glob] | None = None
+    extend_exclude: list[Glob] = field(default_factory=list)
+    per_file_ignores: list[PerFileIgnore] | None = None
+    extend_per_file_ignores: list[PerFileIgnore] = field(default_factory=list)
+    respect_gitignore: bool | None = None
+
+    @cached_property
+    def excludes(self) -> GlobSet:
+        base = self.exclude if self.exclude is not None else [Glob.compile(p, self.root) for p in default("exclude")]
+        return GlobSet([*base, *self.extend_exclude])
+
+    @cached_property
+    def all_per_file_ignores(self) -> list[PerFileIgnore]:
+        return [*(self.per_file_ignores or []), *self.extend_per_file_ignores]
+
+    @property
+    def gitignore(self) -> bool:
+        return default("respect-gitignore") if self.respect_gitignore is None else self.respect_gitignore
+
+    @property
+    def effective_fail_level(self) -> Severity:
+        return Severity(self.fail_level or default("fail-level"))
+
+    def excluded(self, path: Path) -> bool:
+        """`path`: absolute and resolved."""
+        return self.excludes.matches(path)
+
+    def ignored_for(self, path: Path) -> tuple[str, ...]:
+        """Selectors that per-file-ignores remove for `path` (absolute, resolved)."""
+        return tuple(dict.fromkeys(s for p in self.all_per_file_ignores if p.applies(path) for s in p.selectors))
+
+
+def merge(base: Config, top: Config) -> Config:
+    """`top` over `base`: set keys replace, extend-* lists and ignore add, severity and options merge per rule.
+
+    The result keeps `top`'s identity (path, root, extends).
+    """
+    def either(name: str) -> Any:
+        value = getattr(top, name)
+        return value if value is not None else getattr(base, name)
+
+    return replace(
+        top, select=either("select"), extend_select=[*base.extend_select, *top.extend_select],
+        ignore=[*base.ignore, *top.ignore], fail_level=either("fail_level"),
+        severity={**base.severity, **top.severity},
+        options={code: {**base.options.get(code, {}), **top.options.get(code, {})}
+                 for code in [*base.options, *top.options]},
+        exclude=either("exclude"), extend_exclude=[*base.extend_exclude, *top.extend_exclude],
+        per_file_ignores=either("per_file_ignores"),
+        extend_per_file_ignores=[*base.extend_per_file_ignores, *top.extend_per_file_ignores],
+        respect_gitignore=either("respect_gitignore"))
+
+
+# -- the schema ---------------------------------------------------------------------------------------
+
+def schema_text() -> str:
+    return files("rectlint.schemas").joinpath("config.schema.json").read_text("utf-8")
+
+
+@cache
+def schema() -> dict[str, Any]:
+    return json.loads(schema_text())
+
+
+def default(key: str) -> Any:
+    return schema()["properties"][key]["default"]
 
 
 @cache
 def _validator():
     from jsonschema import Draft202012Validator
 
-    return Draft202012Validator(json.loads(files("rectlint.schemas").joinpath("config.schema.json").read_text()))
+    return Draft202012Validator(schema())
 
 
-def schema_text() -> str:
-    return files("rectlint.schemas").joinpath("config.schema.json").read_text("utf-8")
+_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
-def find(start: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest rectlint.toml, or pyproject.toml with a [tool.rectlint] table, from `start` upward."""
-    here = start.resolve()
-    for folder in [here, *here.parents] if here.is_dir() else [here.parent, *here.parent.parents]:
-        for name in ("rectlint.toml", "pyproject.toml"):
-            candidate = folder / name
-            if not candidate.is_file():
-                continue
-            data = _read(candidate)
-            if name == "rectlint.toml":
+def key_path(parts: list[Any] | tuple[Any, ...]) -> str:
+    """TOML spelling of a key path: severity.E001, per-file-ignores."drafts/**"[0]."""
+    out = ""
+    for p in parts:
+        if isinstance(p, int):
+            out += f"[{p}]"
+        else:
+            out += ("." if out else "") + (p if _BARE_KEY.match(p) else json.dumps(p, ensure_ascii=False))
+    return out or "(top)"
+
+
+def _schema_error(data: dict[str, Any]) -> str | None:
+    errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    if not errors:
+        return None
+    e = errors[0]
+    where = list(e.absolute_path)
+    if e.validator == "additionalProperties" and not where:
+        known = list(schema()["properties"])
+        unknown = next(k for k in data if k not in known)
+        close = difflib.get_close_matches(unknown, known, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "see `rectlint config` for the keys"
+        return f"{key_path([unknown])}: unknown setting ({hint})"
+    return f"{key_path(where)}: {e.message}"
+
+
+# -- reading files ------------------------------------------------------------------------------------
+
+def shown(path: Path) -> str:
+    """A configuration file as messages name it: relative to the current directory when below it."""
+    try:
+        return str(path.relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def read_table(path: Path) -> dict[str, Any] | None:
+    """The settings a file holds; None for a pyproject.toml without a [tool.rectlint] table."""
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{shown(path)}: cannot read ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{shown(path)}: not valid TOML ({exc})") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("rectlint")
+        if table is not None and not isinstance(table, dict):
+            raise ConfigError(f"{shown(path)}: tool.rectlint: expected a table")
+        return table
+    return data
+
+
+def find_in(directory: Path) -> tuple[Path, dict[str, Any]] | None:
+    """The configuration file of one directory, if it has one."""
+    for name in CONFIG_NAMES:
+        candidate = directory / name
+        if candidate.is_file():
+            data = read_table(candidate)
+            if data is not None:
                 return candidate, data
-            if "rectlint" in data.get("tool", {}):
-                return candidate, data["tool"]["rectlint"]
     return None
 
 
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        return tomllib.loads(path.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read ({exc})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc})") from None
+def load_file(path: Path) -> Config:
+    """A file named by --config or by `extend` (a pyproject.toml without the table is an empty configuration)."""
+    path = path.resolve()
+    if not path.is_file():
+        raise ConfigError(f"{shown(path)}: no such file")
+    return load(path, read_table(path) or {})
 
 
-def load(path: Path, data: dict[str, Any]) -> Config:
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        e = errors[0]
-        where = ".".join(str(p) for p in e.absolute_path) or "(top)"
-        raise ConfigError(f"{path}: {where}: {e.message}")
-    from rectlint.registry import find_rule
-
-    def code(key: str, table: str) -> str:
-        rule = find_rule(key)
-        if rule is None:
-            raise ConfigError(f"{path}: {table}.{key}: no such rule")
-        return rule.code
-
-    cfg = Config(path=path, select=data.get("select"), extend_select=data.get("extend-select", []),
-                 ignore=data.get("ignore", []), fail_level=data.get("fail-level"))
-    cfg.severity = {code(k, "severity"): Severity(v) for k, v in data.get("severity", {}).items()}
-    for key, opts in data.get("options", {}).items():
-        rule = find_rule(key)
-        if rule is None:
-            raise ConfigError(f"{path}: options.{key}: no such rule")
-        unknown = set(opts) - set(rule.options)
-        if unknown:
-            raise ConfigError(f"{path}: options.{key}.{sorted(unknown)[0]}: {rule.code} has no such option "
-                              f"(options: {', '.join(rule.options) or 'none'})")
-        cfg.options[rule.code] = opts
-    return cfg
+def load(path: Path, data: dict[str, Any], _seen: tuple[Path, ...] = ()) -> Config:
+    """Validate one file's settings and merge what it extends. `path` must be absolute and resolved."""
+    problem = _schema_error(data)
+    if problem:
+        raise ConfigError(f"{shown(path)}: {problem}")
+    cfg = _Reader(path, data).config()
+    if "extend" not in data:
+        return cfg
+    base_path = (path.parent / data["extend"]).resolve()
+    if base_path in (*_seen, path):
+        raise ConfigError(f"{shown(path)}: extend: '{data['extend']}' extends this file again (a cycle)")
+    if not base_path.is_file():
+        raise ConfigError(f"{shown(path)}: extend: no such file '{data['extend']}'")
+    base = load(base_path, read_table(base_path) or {}, (*_seen, path))
+    return replace(merge(base, cfg), extends=[base_path, *base.extends])
 
 
-def resolve(explicit: str | None, start: Path) -> Config:
-    if explicit:
-        path = Path(explicit)
-        data = _read(path)
-        if path.name == "pyproject.toml":
-            data = data.get("tool", {}).get("rectlint", {})
-        return load(path, data)
-    found = find(start)
-    return load(*found) if found else Config()
+class _Reader:
+    """Turns one validated table into a Config; every rule-dependent check names the key path."""
+
+    def __init__(self, path: Path, data: dict[str, Any]) -> None:
+        self.path, self.data, self.dir = path, data, path.parent
+
+    def fail(self, where: list[Any], reason: str) -> ConfigError:
+        return ConfigError(f"{shown(self.path)}: {key_path(where)}: {reason}")
+
+    def config(self) -> Config:
+        d = self.data
+        return Config(
+            path=self.path, root=self.dir,
+            select=self.selectors("select") if "select" in d else None,
+            extend_select=self.selectors("extend-select"), ignore=self.selectors("ignore"),
+            fail_level=d.get("fail-level"), severity=self.severity(), options=self.options(),
+            exclude=self.globs("exclude") if "exclude" in d else None, extend_exclude=self.globs("extend-exclude"),
+            per_file_ignores=self.per_file("per-file-ignores") if "per-file-ignores" in d else None,
+            extend_per_file_ignores=self.per_file("extend-per-file-ignores"),
+            respect_gitignore=d.get("respect-gitignore"))
+
+    def selectors(self, key: str, values: list[str] | None = None, where: list[Any] | None = None) -> list[str]:
+        from rectlint.registry import SelectorError, check_selectors
+
+        values = self.data.get(key, []) if values is None else values
+        for i, value in enumerate(values):
+            try:
+                check_selectors([value])
+            except SelectorError as exc:
+                raise self.fail([*(where or [key]), i], str(exc)) from None
+        return list(values)
+
+    def rule(self, key: str, where: list[Any]):
+        from rectlint.registry import find_rule
+
+        found = find_rule(key)
+        if found is None:
+            raise self.fail(where, "no such rule")
+        return found
+
+    def severity(self) -> dict[str, Severity]:
+        return {self.rule(k, ["severity", k]).code: Severity(v) for k, v in self.data.get("severity", {}).items()}
+
+    def options(self) -> dict[str, dict[str, Any]]:
+        out: dict[str, dict[str, Any]] = {}
+        for key, opts in self.data.get("options", {}).items():
+            rule = self.rule(key, ["options", key])
+            for name, value in opts.items():
+                if name not in rule.options:
+                    raise self.fail(["options", key, name], f"{rule.code} has no such option "
+                                    f"(options: {', '.join(rule.options) or 'none'})")
+                problem = _option_problem(rule.options[name], value) or rule.option_problem(name, value)
+                if problem:
+                    raise self.fail(["options", key, name], f"{problem} "
+                                    f"(default: {json.dumps(rule.options[name], ensure_ascii=False)})")
+            out[rule.code] = {**out.get(rule.code, {}), **opts}
+        return out
+
+    def globs(self, key: str) -> list[Glob]:
+        return [self.glob(p, [key, i]) for i, p in enumerate(self.data.get(key, []))]
+
+    def glob(self, pattern: str, where: list[Any]) -> Glob:
+        try:
+            return Glob.compile(pattern, self.dir)
+        except (ValueError, re.error) as exc:
+            raise self.fail(where, str(exc)) from None
+
+    def per_file(self, key: str) -> list[PerFileIgnore]:
+        out = []
+        for pattern, selectors in self.data.get(key, {}).items():
+            negated = pattern.startswith("!")
+            glob = self.glob(pattern[1:] if negated else pattern, [key, pattern])
+            out.append(PerFileIgnore(glob, tuple(self.selectors(key, selectors, [key, pattern])), negated))
+        return out
+
+
+def _option_problem(default: Any, value: Any) -> str | None:
+    """An option value of another type than its default (an integer may stand for a number)."""
+    got = json.dumps(value, ensure_ascii=False)
+    expected, actual = _type_name(default), _type_name(value)
+    if actual != expected and (expected, actual) != ("a number", "an integer"):
+        return f"expected {expected}, got {got}"
+    if isinstance(default, list) and default and any(_type_name(v) != _type_name(default[0]) for v in value):
+        return f"expected a list of {_type_name(default[0])[2:]}s, got {got}"
+    return None
+
+
+def _type_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int):
+        return "an integer"
+    if isinstance(value, float):
+        return "a number"
+    return {str: "a string", list: "a list", dict: "a table"}.get(type(value), type(value).__name__)

@@ -1,10 +1,17 @@
-"""Which files a run checks: explicit paths as given, directories searched for notice files, '-' for stdin."""
+"""Which files a run checks: explicit paths as given, directories searched for notice files (skipping what
+the configuration excludes and what git ignores), '-' for stdin."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rectlint.resolver import Resolver
 
 # Suffixes picked up when a directory is searched; a file named explicitly is always checked.
 NOTICE_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
@@ -16,16 +23,62 @@ class Target:
     path: Path | None  # None: standard input
 
 
-def discover(paths: tuple[str, ...] | list[str], stdin_filename: str | None = None) -> Iterator[Target]:
+def discover(paths: tuple[str, ...] | list[str], stdin_filename: str | None = None,
+             resolver: Resolver | None = None, force_exclude: bool = False) -> Iterator[Target]:
+    """Targets in the order given, directories in sorted order. Files named explicitly are checked even
+    when excluded, unless `force_exclude` (as pre-commit passes every changed file by name)."""
+    if resolver is None:
+        from rectlint.resolver import Resolver
+
+        resolver = Resolver()
     for raw in paths:
         if raw == "-":
-            yield Target(stdin_filename or "-", None)
+            if not (force_exclude and stdin_filename and resolver.force_excluded(Path(stdin_filename))):
+                yield Target(stdin_filename or "-", None)
             continue
         p = Path(raw)
+        if force_exclude and resolver.force_excluded(p):
+            continue
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.suffix.lower() in NOTICE_SUFFIXES and f.is_file() and not any(
-                        part.startswith(".") for part in f.relative_to(p).parts):
-                    yield Target(str(f), f)
+            real = resolver.real_dir(p)
+            yield from _search(p, real, resolver, _GitIgnored(real))
         else:
             yield Target(raw, p)
+
+
+def _search(shown: Path, real: Path, resolver: Resolver, git: _GitIgnored) -> Iterator[Target]:
+    try:
+        entries = sorted(os.scandir(real), key=lambda e: e.name)
+    except OSError:
+        return
+    cfg = resolver.config_at(real)  # the excludes of an entry's directory decide about it
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            path = real / entry.name
+            if not cfg.excluded(path) and not (cfg.gitignore and git.ignores(path, directory=True)):
+                yield from _search(shown / entry.name, path, resolver, git)
+        elif os.path.splitext(entry.name)[1].lower() in NOTICE_SUFFIXES and entry.is_file():
+            path = real / entry.name
+            if not cfg.excluded(path) and not (cfg.gitignore and git.ignores(path)):
+                yield Target(str(shown / entry.name), shown / entry.name)
+
+
+class _GitIgnored:
+    """What git ignores below one searched directory: asked once, when a configuration first wants it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._paths: set[str] | None = None
+
+    def ignores(self, path: Path, directory: bool = False) -> bool:
+        if self._paths is None:
+            self._paths = self._ask()
+        return bool(self._paths) and path.relative_to(self.root).as_posix() + ("/" if directory else "") in self._paths
+
+    def _ask(self) -> set[str]:
+        try:
+            out = subprocess.run(["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard",
+                                  "--directory"], cwd=self.root, capture_output=True, timeout=60, check=False)
+        except (OSError, subprocess.SubprocessError):  # no git: nothing is ignored
+            return set()
+        return set(out.stdout.decode("utf-8", "surrogateescape").split("\0")) if out.returncode == 0 else set()

@@ -117,6 +117,13 @@ def _check_selector(selector: str, rules: tuple[type[Rule], ...]) -> None:
         raise SelectorError(f"unknown rule selector '{selector}' (not a code, code prefix, rule name or category)")
 
 
+def check_selectors(values: list[str] | tuple[str, ...]) -> None:
+    """SelectorError for the first selector that matches no rule."""
+    rules = all_rules()
+    for s in split_selectors(values):
+        _check_selector(s, rules)
+
+
 def split_selectors(values: list[str] | tuple[str, ...] | None) -> list[str]:
     return [v.strip() for value in values or () for v in value.split(",") if v.strip()]
 
@@ -125,13 +132,13 @@ def select_rules(select: list[str] | None = None, extend_select: list[str] | Non
                  ignore: list[str] | None = None) -> list[type[Rule]]:
     """ruff semantics: --select replaces the default set, --extend-select adds, --ignore removes.
 
-    Each selector may itself be a comma-separated list.
+    Each selector may itself be a comma-separated list. `select=None` is the default set, `[]` no rule.
     """
+    explicit = select is not None
     select, extend_select, ignore = (split_selectors(x) for x in (select, extend_select, ignore))
+    check_selectors([*select, *extend_select, *ignore])
     rules = all_rules()
-    for s in [*(select or []), *(extend_select or []), *(ignore or [])]:
-        _check_selector(s, rules)
-    chosen = [r for r in rules if any(_matches(s, r) for s in select)] if select else list(rules)
+    chosen = [r for r in rules if any(_matches(s, r) for s in select)] if explicit else list(rules)
     for r in rules:
         if extend_select and r not in chosen and any(_matches(s, r) for s in extend_select):
             chosen.append(r)

@@ -85,6 +85,11 @@ class Rule:
     def check_paragraph(self, paragraph: Paragraph, doc: Document) -> Iterable[Finding]:
         return ()
 
+    @classmethod
+    def option_problem(cls, name: str, value: Any) -> str | None:
+        """What is wrong with an option value beyond its type (the configuration reports it); None: nothing."""
+        return None
+
     # -- documentation ------------------------------------------------------------------------------
 
     @classmethod

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -16,7 +16,7 @@ from rectlint.report.base import FileResult
 
 @dataclass
 class RunOptions:
-    settings: Settings
+    settings_for: Callable[[Target], Settings]  # each file's settings (its nearest configuration)
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False  # compute the fixes' diff, write nothing
@@ -56,17 +56,18 @@ def check_target(target: Target, options: RunOptions) -> Outcome:
 
     try:
         data = load_bytes(target.path) if target.path else sys.stdin.buffer.read()
+        settings = options.settings_for(target)
         key = None
         if options.cache is not None and target.path is not None and not (options.fix or options.diff):
-            key = options.cache.key(data, target.shown, options.settings.token)
+            key = options.cache.key(data, target.shown, settings.token)
             entry = options.cache.get(key)
             if entry is not None:
                 return Outcome(_from_entry(target, data, entry, options))
         source = read_bytes(data, target.shown)
         fixed, diff = 0, ""
         if options.fix or options.diff:
-            fixed, source, diff = _fix(source, target, options)
-        _, diags = check(source, options.settings)
+            fixed, source, diff = _fix(source, target, settings, options)
+        _, diags = check(source, settings)
         result = FileResult(target.shown, source, diags, encoding=source.encoding)
         if key is not None:
             options.cache.put(key, {"encoding": source.encoding, "summary": result.summary,
@@ -89,12 +90,12 @@ def _from_entry(target: Target, data: bytes, entry: dict, options: RunOptions) -
     return FileResult(target.shown, source, diags, summary=entry["summary"], encoding=entry["encoding"])
 
 
-def _fix(source, target: Target, options: RunOptions):
+def _fix(source, target: Target, settings: Settings, options: RunOptions):
     """Fix one input; files are rewritten atomically only when something changed, stdin is echoed."""
     from rectlint.engine import check
     from rectlint.fixer import encode, fix_text, unified_diff, write_atomically
 
-    after, count = fix_text(source, lambda s: check(s, options.settings)[1], options.unsafe_fixes)
+    after, count = fix_text(source, lambda s: check(s, settings)[1], options.unsafe_fixes)
     write = options.fix and not options.diff
     if write and target.path is None:
         sys.stdout.buffer.write(encode(after))

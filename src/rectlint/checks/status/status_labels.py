@@ -11,7 +11,7 @@ class MissingStatusLabel(Rule):
 
     ## What it does
     When some items of the notice carry a status label, reports each item that does not. When no item
-    carries one, reports the notice once, at its first item.
+    carries one, reports the notice once, at its first item (unless labels are not `mandatory`).
 
     ## Why it matters
     Without per-item status the reader cannot tell which problems are closed, and the completion figures
@@ -29,12 +29,18 @@ class MissingStatusLabel(Rule):
     1.理论学习不够深入。
     整改情况：已完成。一是制定学习计划……
     ```
+
+    ## Options
+    `mandatory` (default `true`): every notice must label its items. With `false`, a notice that labels
+    none of its items passes (some jurisdictions publish measures only); one that labels some of them
+    must still label them all.
     """
 
     code = "R002"
     name = "missing-status-label"
     category = Category.STATUS
     severity = Severity.INFO
+    options = {"mandatory": True}
 
     def check_notice(self, doc: Document):
         items = doc.notice.items
@@ -42,6 +48,8 @@ class MissingStatusLabel(Rule):
         if not unlabeled:
             return
         if len(unlabeled) == len(items):
+            if not self.opts["mandatory"]:
+                return
             first = items[0]
             yield Finding(first.span.start, first.span.start + len(first.label),
                           f"全部{len(items)}项问题均未标注整改状态（已完成、正在整改等）")

@@ -1,4 +1,5 @@
 import re
+from typing import Any
 
 from rectlint.diagnostics import Category, Severity
 from rectlint.rule import Document, Finding, Rule
@@ -39,6 +40,11 @@ class ContactIncomplete(Rule):
     category = Category.STRUCTURE
     severity = Severity.WARNING
     options = {"required": ["phone", "address", "email"]}
+
+    @classmethod
+    def option_problem(cls, name: str, value: Any) -> str | None:
+        unknown = [v for v in value if v not in NAMES] if name == "required" else []
+        return f"unknown channel '{unknown[0]}' (channels: {', '.join(NAMES)})" if unknown else None
 
     def check_notice(self, doc: Document):
         n = doc.notice
