@@ -69,7 +69,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         _fail(str(exc))
     settings = Settings(rules=rules, severity=cfg.severity, options=cfg.options)
     threshold = Severity(fail_level or cfg.fail_level or "warning").rank
-    options = RunOptions(settings, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
+    out = reporter(output_format, ReportContext(statistics=statistics, output_file=output_file, argv=sys.argv[1:]))
+    options = RunOptions(settings, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, summary=out.needs_summary)
     totals = Totals()
     results = run(discover(paths, stdin_filename), options, totals)
     errors = failed = False
@@ -78,7 +79,6 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             errors |= _report_error(result)
         click.echo("".join(totals.diffs), nl=False)
         sys.exit(2 if errors else 1 if totals.diffs else 0)
-    out = reporter(output_format, ReportContext(statistics=statistics, output_file=output_file, argv=sys.argv[1:]))
     with _output(output_file, out.binary) as stream:
         for result in results:
             if not out.reports_errors:

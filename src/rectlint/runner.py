@@ -17,6 +17,7 @@ class RunOptions:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False  # compute the fixes' diff, write nothing
+    summary: bool = False  # fill FileResult.summary (only reporters that show it ask for it)
 
 
 @dataclass
@@ -52,8 +53,13 @@ def check_target(target: Target, options: RunOptions) -> Outcome:
         fixed, diff = 0, ""
         if options.fix or options.diff:
             fixed, source, diff = _fix(source, target, options)
-        _, diags = check(source, options.settings)
-        return Outcome(FileResult(target.shown, source, diags), fixed, diff)
+        doc, diags = check(source, options.settings)
+        result = FileResult(target.shown, source, diags)
+        if options.summary:
+            from rectlint.summary import summarise
+
+            result.summary = summarise(doc)
+        return Outcome(result, fixed, diff)
     except ReadError as exc:
         return Outcome(FileResult(target.shown, error=str(exc)))
     except Exception as exc:  # a bug must not hide the other files' results
