@@ -44,6 +44,9 @@ def test_installed_package_runs_from_another_directory(tmp_path: Path) -> None:
                          text=True)
     assert run.returncode == 1, run.stderr
     assert run.stdout.startswith("notice.txt:41:60: D004")
+    page = subprocess.run([rectlint, "check", "--output-format", "html", "notice.txt"], cwd=work, capture_output=True,
+                          text=True, encoding="utf-8")
+    assert page.returncode == 1 and "mark.hl" in page.stdout and "showModal" in page.stdout  # styles, script ship
     version = subprocess.run([rectlint, "--version"], cwd=work, capture_output=True, text=True)
     assert version.stdout.startswith("rectlint 0.")
 

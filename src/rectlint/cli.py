@@ -109,7 +109,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
                                                 baseline=baseline))
     options = RunOptions(resolver.settings_for, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
                          jobs=jobs or default_jobs(), cache=None if no_cache else Cache(Path(cache_dir or DEFAULT_DIR)),
-                         keep_source=out.needs_source)
+                         keep_source=out.needs_source, summary=out.needs_summary)
     totals = Totals()
     results = run(iter(targets), options, totals)
     if baseline is not None:

@@ -35,6 +35,13 @@ class Status(StrEnum):
     UNSTATED = "unstated"
 
 
+# How a notice writes each status (for messages and reports).
+STATUS_LABELS: dict[Status, str] = {
+    Status.DONE: "已完成", Status.BASICALLY_DONE: "基本完成", Status.IN_PROGRESS: "正在整改",
+    Status.LONG_TERM: "长期坚持", Status.NOT_DONE: "未完成", Status.UNSTATED: "未标注",
+}
+
+
 class Paragraph(Node):
     """One physical line of prose (notices put one paragraph per line)."""
 

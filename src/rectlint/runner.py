@@ -23,6 +23,7 @@ class RunOptions:
     jobs: int = 1
     cache: Cache | None = None
     keep_source: bool = True  # False: results drop the decoded text once checked (the reporter does not show it)
+    summary: bool = False  # fill FileResult.summary (only reporters that show it ask for it)
 
 
 @dataclass
@@ -59,7 +60,7 @@ def check_target(target: Target, options: RunOptions) -> Outcome:
         settings = options.settings_for(target)
         key = None
         if options.cache is not None and target.path is not None and not (options.fix or options.diff):
-            key = options.cache.key(data, target.shown, settings.token)
+            key = options.cache.key(data, target.shown, settings.token + ("+summary" if options.summary else ""))
             entry = options.cache.get(key)
             if entry is not None:
                 return Outcome(_from_entry(target, data, entry, options))
@@ -67,8 +68,12 @@ def check_target(target: Target, options: RunOptions) -> Outcome:
         fixed, diff = 0, ""
         if options.fix or options.diff:
             fixed, source, diff = _fix(source, target, settings, options)
-        _, diags = check(source, settings)
+        doc, diags = check(source, settings)
         result = FileResult(target.shown, source, diags, encoding=source.encoding)
+        if options.summary:
+            from rectlint.summary import summarise
+
+            result.summary = summarise(doc)
         if key is not None:
             options.cache.put(key, {"encoding": source.encoding, "summary": result.summary,
                                     "diagnostics": [d.model_dump(mode="json") for d in diags]})

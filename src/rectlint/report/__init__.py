@@ -21,6 +21,7 @@ FORMATS: dict[str, str] = {
     "junit": "rectlint.report.junit:Junit",
     "rdjson": "rectlint.report.rdjson:Rdjson",
     "sarif": "rectlint.report.sarif:Sarif",
+    "html": "rectlint.report.html:Html",
 }
 
 

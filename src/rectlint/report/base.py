@@ -43,6 +43,7 @@ class Reporter:
     binary = False  # True: file()/finish() return bytes (e.g. docx)
     needs_source = False  # True: results must keep the decoded text (the report shows it)
     reports_errors = False  # True: file-level errors appear in the report itself, not only on stderr
+    needs_summary = False  # True: the runner fills FileResult.summary (per-notice figures) for this format
 
     def __init__(self, context: ReportContext) -> None:
         self.context = context

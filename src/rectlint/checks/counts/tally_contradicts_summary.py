@@ -1,10 +1,10 @@
 from rectlint.diagnostics import Category, Severity
-from rectlint.model import Status
+from rectlint.model import STATUS_LABELS, Status
 from rectlint.rule import Document, Finding, Rule
 
-FIELDS = [("done", Status.DONE, "已完成"), ("in_progress", Status.IN_PROGRESS, "正在整改"),
-          ("long_term", Status.LONG_TERM, "长期坚持"), ("basically_done", Status.BASICALLY_DONE, "基本完成"),
-          ("not_done", Status.NOT_DONE, "未完成")]
+FIELDS = [(field, status, STATUS_LABELS[status]) for field, status in (
+    ("done", Status.DONE), ("in_progress", Status.IN_PROGRESS), ("long_term", Status.LONG_TERM),
+    ("basically_done", Status.BASICALLY_DONE), ("not_done", Status.NOT_DONE))]
 
 
 class TallyContradictsSummary(Rule):
