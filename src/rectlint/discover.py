@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Suffixes picked up when a directory is searched; a file named explicitly is always checked.
-NOTICE_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+NOTICE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf"}
+
+
+def _searched(f: Path, root: Path) -> bool:
+    """A notice file under a searched directory: not hidden, not a Word lock file (~$name.docx)."""
+    return (f.suffix.lower() in NOTICE_SUFFIXES and not f.name.startswith("~$") and f.is_file()
+            and not any(part.startswith(".") for part in f.relative_to(root).parts))
 
 
 @dataclass(frozen=True)
@@ -24,8 +30,7 @@ def discover(paths: tuple[str, ...] | list[str], stdin_filename: str | None = No
         p = Path(raw)
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.suffix.lower() in NOTICE_SUFFIXES and f.is_file() and not any(
-                        part.startswith(".") for part in f.relative_to(p).parts):
+                if _searched(f, p):
                     yield Target(str(f), f)
         else:
             yield Target(raw, p)

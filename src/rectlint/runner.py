@@ -50,7 +50,10 @@ def check_target(target: Target, options: RunOptions) -> Outcome:
     try:
         source = read_path(target.path) if target.path else read_bytes(sys.stdin.buffer.read(), target.shown)
         fixed, diff = 0, ""
-        if options.fix or options.diff:
+        if (options.fix or options.diff) and source.kind != "text":
+            # The text came out of a Word/HTML/PDF file: an edit to it has no place to go back to.
+            print(f"rectlint: {target.shown}: fixes apply to text files only", file=sys.stderr)
+        elif options.fix or options.diff:
             fixed, source, diff = _fix(source, target, options)
         _, diags = check(source, options.settings)
         return Outcome(FileResult(target.shown, source, diags), fixed, diff)
