@@ -58,7 +58,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     from rectlint.engine import Settings
     from rectlint.registry import RegistryError, SelectorError, select_rules
     from rectlint.report import reporter
-    from rectlint.report.base import ReportContext
+    from rectlint.report.base import ReportContext, ReportError
     from rectlint.runner import RunOptions, Totals, run
 
     try:
@@ -71,7 +71,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     threshold = Severity(fail_level or cfg.fail_level or "warning").rank
     options = RunOptions(settings, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
     totals = Totals()
-    results = run(discover(paths, stdin_filename), options, totals)
+    targets = list(discover(paths, stdin_filename))
+    results = run(iter(targets), options, totals)
     errors = failed = False
     if diff:
         for result in results:
@@ -79,17 +80,24 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         click.echo("".join(totals.diffs), nl=False)
         sys.exit(2 if errors else 1 if totals.diffs else 0)
     out = reporter(output_format, ReportContext(statistics=statistics, output_file=output_file, argv=sys.argv[1:]))
-    with _output(output_file, out.binary) as stream:
-        for result in results:
-            if not out.reports_errors:
-                _report_error(result)
-            errors |= bool(result.error)
-            failed |= any(d.severity.rank >= threshold for d in result.diagnostics)
-            stream.write(out.file(result))
-            stream.flush()
-        if fix and "-" not in paths:
-            click.echo(f"Fixed {totals.fixed} finding{'s' if totals.fixed != 1 else ''}.", err=True)
-        stream.write(out.finish())
+    if problem := out.usage_error(targets):
+        _fail(problem)
+    try:
+        with _output(output_file, out.binary) as stream:
+            for result in results:
+                if not out.reports_errors:
+                    _report_error(result)
+                errors |= bool(result.error)
+                failed |= any(d.severity.rank >= threshold for d in result.diagnostics)
+                stream.write(out.file(result))
+                stream.flush()
+            if fix and "-" not in paths:
+                click.echo(f"Fixed {totals.fixed} finding{'s' if totals.fixed != 1 else ''}.", err=True)
+            stream.write(out.finish())
+    except ReportError as exc:
+        _fail(str(exc))
+    if out.binary:  # the report is a document: the totals go to the terminal
+        click.echo(out.summary_line(), err=True)
     sys.exit(2 if errors else 1 if failed and not exit_zero else 0)
 
 
@@ -101,8 +109,12 @@ def _output(output_file: str | None, binary: bool) -> Iterator[IO]:
         return
     target = Path(output_file)
     tmp = target.with_name(f".{target.name}.rectlint-tmp")
-    with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as f:
-        yield f
+    try:
+        with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as f:
+            yield f
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     tmp.replace(target)
 
 

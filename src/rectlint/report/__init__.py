@@ -15,6 +15,7 @@ FORMATS: dict[str, str] = {
     "concise": "rectlint.report.text:Concise",
     "full": "rectlint.report.text:Full",
     "json": "rectlint.report.json_report:Json",
+    "docx": "rectlint.report.docx_review:DocxReview",
 }
 
 
