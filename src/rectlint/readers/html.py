@@ -127,18 +127,17 @@ def find_body(tree: Any) -> Any:
 
 
 def _title(tree: Any, body: Any) -> str:
-    """The article's title from outside the body, if the body has none of its own."""
+    """The article's title from outside the body (h1, .title…, else <title> less the site's name) when the
+    body has none; only text that reads as a notice title, so a site's name never becomes one."""
     from rectlint.lines import TITLE
 
     if body.css_first("h1, h2") is not None:
         return ""
-    candidates = [_SPACE.sub(" ", n.text(deep=True)).strip()
-                  for selector in TITLE_SELECTORS for n in tree.css(selector) if not _in_chrome(n)]
-    candidates = [c for c in candidates if 4 <= len(c) <= 120]
-    if found := next((c for c in candidates if TITLE.search(c)), None) or next(iter(candidates), None):
-        return found
-    head = tree.css_first("title")
-    return _TITLE_SPLIT.split(head.text().strip())[0] if head is not None else ""
+    texts = [_SPACE.sub(" ", n.text(deep=True)).strip()
+             for selector in TITLE_SELECTORS for n in tree.css(selector) if not _in_chrome(n)]
+    if (head := tree.css_first("title")) is not None:
+        texts.append(_TITLE_SPLIT.split(head.text().strip())[0])
+    return next((t for t in texts if len(t) <= 120 and TITLE.search(t)), "")
 
 
 def _is_directive(node: Any) -> bool:
