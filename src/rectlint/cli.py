@@ -80,7 +80,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     from rectlint.parallel import default_jobs
     from rectlint.registry import RegistryError, SelectorError
     from rectlint.report import reporter
-    from rectlint.report.base import ReportContext
+    from rectlint.report.base import ReportContext, ReportError
     from rectlint.resolver import Overrides, Resolver
     from rectlint.runner import RunOptions, Totals, run
 
@@ -107,6 +107,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     baseline = None if diff else _baseline(baseline_file, baseline_write, baseline_prune, selected)
     out = reporter(output_format, ReportContext(statistics=statistics, output_file=output_file, argv=sys.argv[1:],
                                                 baseline=baseline))
+    if problem := out.usage_error(targets):
+        _fail(problem)
     options = RunOptions(resolver.settings_for, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
                          jobs=jobs or default_jobs(), cache=None if no_cache else Cache(Path(cache_dir or DEFAULT_DIR)),
                          keep_source=out.needs_source, summary=out.needs_summary)
@@ -120,19 +122,24 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
             errors |= _report_error(result)
         click.echo("".join(totals.diffs), nl=False)
         sys.exit(2 if errors else 1 if totals.diffs else 0)
-    with _output(output_file, out.binary) as stream:
-        for result in results:
-            if not out.reports_errors or output_file:  # a report written to a file is not seen in the log
-                _report_error(result)
-            errors |= bool(result.error)
-            failed |= any(d.severity.rank >= threshold for d in result.diagnostics)
-            stream.write(out.file(result))
-            stream.flush()
-        if fix and "-" not in paths:
-            click.echo(f"Fixed {totals.fixed} finding{'s' if totals.fixed != 1 else ''}.", err=True)
-        if baseline is not None:
-            errors |= _finish_baseline(baseline)
-        stream.write(out.finish())
+    try:
+        with _output(output_file, out.binary) as stream:
+            for result in results:
+                if not out.reports_errors or output_file:  # a report written to a file is not seen in the log
+                    _report_error(result)
+                errors |= bool(result.error)
+                failed |= any(d.severity.rank >= threshold for d in result.diagnostics)
+                stream.write(out.file(result))
+                stream.flush()
+            if fix and "-" not in paths:
+                click.echo(f"Fixed {totals.fixed} finding{'s' if totals.fixed != 1 else ''}.", err=True)
+            if baseline is not None:
+                errors |= _finish_baseline(baseline)
+            stream.write(out.finish())
+    except ReportError as exc:
+        _fail(str(exc))
+    if out.binary:  # the report is a document: the totals go to the terminal
+        click.echo(out.summary_line(), err=True)
     sys.exit(2 if errors else 1 if failed and not exit_zero else 0)
 
 
@@ -144,8 +151,12 @@ def _output(output_file: str | None, binary: bool) -> Iterator[IO]:
         return
     target = Path(output_file)
     tmp = target.with_name(f".{target.name}.rectlint-tmp")
-    with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as f:
-        yield f
+    try:
+        with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as f:
+            yield f
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     tmp.replace(target)
 
 

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from rectlint.resolver import Resolver
 
 # Suffixes picked up when a directory is searched; a file named explicitly is always checked.
-NOTICE_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
+NOTICE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm", ".pdf"}
 
 
 @dataclass(frozen=True)
@@ -57,10 +57,16 @@ def _search(shown: Path, real: Path, resolver: Resolver, git: _GitIgnored) -> It
             path = real / entry.name
             if not cfg.excluded(path) and not (cfg.gitignore and git.ignores(path, directory=True)):
                 yield from _search(shown / entry.name, path, resolver, git)
-        elif os.path.splitext(entry.name)[1].lower() in NOTICE_SUFFIXES and entry.is_file():
+        elif _notice_file(entry):
             path = real / entry.name
             if not cfg.excluded(path) and not (cfg.gitignore and git.ignores(path)):
                 yield Target(str(shown / entry.name), shown / entry.name)
+
+
+def _notice_file(entry: os.DirEntry) -> bool:
+    """A file a directory search checks: a notice suffix, and not a Word lock file (~$name.docx)."""
+    return (os.path.splitext(entry.name)[1].lower() in NOTICE_SUFFIXES and not entry.name.startswith("~$")
+            and entry.is_file())
 
 
 class _GitIgnored:

@@ -68,7 +68,8 @@ def _chrome_kind(text: str) -> str | None:
     return None
 
 
-def _kind(text: str) -> str:
+def line_kind(text: str) -> str:
+    """The token kind of one stripped line taken on its own, before its place in the notice is known."""
     if PROBLEM.match(text):
         return "PROBLEM"
     if RECT.match(text):
@@ -123,7 +124,7 @@ def classify(source: SourceText) -> tuple[list[Line], list[Line]]:
         if kind := _chrome_kind(text):
             chrome.append(Line("CHROME", text, offset, offset + len(text), number, kind))
             continue
-        content.append(Line(_kind(text), text, offset, offset + len(text), number))
+        content.append(Line(line_kind(text), text, offset, offset + len(text), number))
     _demote_out_of_place(content)
     return content, chrome
 

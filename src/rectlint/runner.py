@@ -66,7 +66,10 @@ def check_target(target: Target, options: RunOptions) -> Outcome:
                 return Outcome(_from_entry(target, data, entry, options))
         source = read_bytes(data, target.shown)
         fixed, diff = 0, ""
-        if options.fix or options.diff:
+        if (options.fix or options.diff) and source.kind != "text":
+            # The text came out of a Word/HTML/PDF file: an edit to it has no place to go back to.
+            print(f"rectlint: {target.shown}: fixes apply to text files only", file=sys.stderr)
+        elif options.fix or options.diff:
             fixed, source, diff = _fix(source, target, settings, options)
         doc, diags = check(source, settings)
         result = FileResult(target.shown, source, diags, encoding=source.encoding)

@@ -2,6 +2,8 @@
 
 The text keeps its original line ends (LF, CRLF or CR), so an offset into it is an offset into the
 decoded text exactly as the user sees it; nothing downstream ever works on a re-normalised copy.
+Word documents, web pages and PDFs are turned into text by rectlint.readers; their SourceText carries
+an `origin` that maps offsets in that text back to places in the original file.
 """
 
 from __future__ import annotations
@@ -11,8 +13,12 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rectlint.model import Span
+
+if TYPE_CHECKING:
+    from rectlint.readers.origin import Origin
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -36,6 +42,8 @@ class SourceText:
     encoding: str = "utf-8"
     bom: bool = False
     newline: str = "\n"
+    kind: str = "text"  # text | docx | html | pdf: what the text was read from
+    origin: Origin | None = field(default=None, repr=False)  # None for plain text: offsets are the file's own
     _line_starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -142,9 +150,12 @@ def load_bytes(path: str | Path) -> bytes:
 
 
 def read_bytes(data: bytes, path: str) -> SourceText:
+    """Read one input: a Word document, web page or PDF by its reader, anything else as plain text."""
+    from rectlint.readers import read_document
+
     if not data.strip():
         raise ReadError("empty file" if not data else "file holds only whitespace")
-    source = decode(data, path)
+    source = read_document(data, path) or decode(data, path)
     if not source.text.strip():
         raise ReadError("file holds only whitespace")
     return source

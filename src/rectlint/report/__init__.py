@@ -22,6 +22,7 @@ FORMATS: dict[str, str] = {
     "rdjson": "rectlint.report.rdjson:Rdjson",
     "sarif": "rectlint.report.sarif:Sarif",
     "html": "rectlint.report.html:Html",
+    "docx": "rectlint.report.docx_review:DocxReview",
 }
 
 

@@ -13,7 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from rectlint.diagnostics import Diagnostic
+from rectlint.discover import Target
 from rectlint.source import SourceText
+
+
+class ReportError(Exception):
+    """The report cannot be produced as asked (wrong inputs for the format); one line for the user."""
 
 
 @dataclass
@@ -55,6 +60,10 @@ class Reporter:
         self.files += 1
         self.errors += bool(result.error)
         self.severities.update(str(d.severity) for d in result.diagnostics)
+
+    def usage_error(self, targets: list[Target]) -> str | None:
+        """Why this format cannot report on these inputs, if it cannot (checked before any is read)."""
+        return None
 
     def file(self, result: FileResult) -> str | bytes:
         self.count(result)

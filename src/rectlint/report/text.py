@@ -39,7 +39,11 @@ class Concise(Reporter):
 
 
 class Full(Concise):
-    """Each finding with its source line, a caret under the span, and the fix when there is one."""
+    """Each finding with its source line, a caret under the span, and the fix when there is one.
+
+    For a Word, HTML or PDF input the line shown is from the extracted text, and the position says
+    where that is in the original (docx paragraph and character, PDF page).
+    """
 
     needs_source = True
 
@@ -53,8 +57,9 @@ class Full(Concise):
         end = max(end, col0 + 1)
         pad = " " * width(line[:col0])
         carets = "^" * max(1, width(line[col0:end]))
+        where = f" ({r.source.origin.describe(d.offset)})" if r.source.origin else ""
         out.append(f"{d.code} [{d.severity}] {d.message}\n"
-                   f"{' ' * gutter}--> {r.path}:{d.line}:{d.column}\n"
+                   f"{' ' * gutter}--> {r.path}:{d.line}:{d.column}{where}\n"
                    f"{' ' * gutter} |\n"
                    f"{d.line:>{gutter}} | {line}\n"
                    f"{' ' * gutter} | {pad}{carets}")
