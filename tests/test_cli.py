@@ -150,3 +150,16 @@ def test_readme_rule_table_is_generated_from_the_rules() -> None:
     table = readme[start:readme.index("<!-- rules:end -->")].strip()
     assert table == run("rules", "--output-format", "markdown").output.strip(), \
         "README rule table is stale: regenerate it with `rectlint rules --output-format markdown`"
+
+
+def test_an_internal_error_is_one_line_not_a_traceback(monkeypatch) -> None:
+    from rectlint.report import text
+
+    def broken(self, result):
+        raise RuntimeError("reporter broke")
+
+    monkeypatch.setattr(text.Concise, "file", broken)
+    r = run("check", NUMBERED)
+    assert r.exit_code == 2
+    assert r.stderr.strip() == "rectlint: internal error: RuntimeError: reporter broke (RECTLINT_DEBUG=1 shows where)"
+    assert "Traceback" not in r.output

@@ -120,3 +120,9 @@ def test_every_rule_is_documented() -> None:
             assert "## Options" in doc, f"{rule.code} has options but does not document them"
             for key in rule.options:
                 assert key in doc, f"{rule.code} does not document option {key}"
+
+
+def test_every_category_has_a_chinese_label() -> None:
+    from rectlint.diagnostics import Category
+
+    assert all(c.label and not c.label.isascii() for c in Category)

@@ -7,6 +7,7 @@ above it, 2 usage, configuration or internal error (including a file that could 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,7 +26,28 @@ def _fail(message: str) -> None:
     sys.exit(2)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Guarded(click.Group):
+    """Any unexpected error ends the run with one line and exit code 2, never a traceback
+    (RECTLINT_DEBUG=1 shows it, for a bug report)."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit,
+                KeyboardInterrupt):
+            raise
+        except BrokenPipeError:  # the reader went away (`rectlint check … | head`): nothing left to say
+            sys.stderr.close()
+            sys.exit(1)
+        except Exception as exc:
+            if os.environ.get("RECTLINT_DEBUG"):
+                raise
+            click.echo(f"rectlint: internal error: {type(exc).__name__}: {exc} "
+                       "(RECTLINT_DEBUG=1 shows where)", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Guarded, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="rectlint", message="%(prog)s %(version)s")
 def main() -> None:
     """rectlint: lint 巡察/巡视整改情况通报 (inspection rectification notices)."""

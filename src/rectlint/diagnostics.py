@@ -29,6 +29,18 @@ class Category(StrEnum):
     FORMULATION = "formulation"
     SUPPRESSION = "suppression"  # reports on suppression comments (rectlint.suppress)
 
+    @property
+    def label(self) -> str:
+        """The category's name for Chinese readers (reports for reviewers)."""
+        return _CATEGORY_LABELS[self]
+
+
+_CATEGORY_LABELS = {
+    Category.STRUCTURE: "结构", Category.DATES: "日期", Category.COUNTS: "数字", Category.EVIDENCE: "佐证",
+    Category.STATUS: "整改状态", Category.NUMBERING: "序号", Category.WORDING: "用词",
+    Category.PUNCTUATION: "标点", Category.FORMULATION: "提法", Category.SUPPRESSION: "抑制注释",
+}
+
 
 class Edit(BaseModel):
     """Replace text[start:end] with `content`."""

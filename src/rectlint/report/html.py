@@ -22,11 +22,6 @@ from rectlint.report.highlight import Piece, mark_up
 NO_TITLE = "（未识别标题）"
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-CATEGORY_LABELS = {
-    Category.STRUCTURE: "结构", Category.DATES: "日期", Category.COUNTS: "数字", Category.EVIDENCE: "佐证",
-    Category.STATUS: "整改状态", Category.NUMBERING: "序号", Category.WORDING: "用词",
-    Category.PUNCTUATION: "标点", Category.FORMULATION: "提法",
-}
 
 
 def _asset(name: str) -> str:
@@ -223,7 +218,7 @@ class Html(Reporter):
             if not any(table[cat, s] for s in SEVERITIES):
                 continue
             cells = "".join(f'<td class="num">{table[cat, s] or ""}</td>' for s in SEVERITIES)
-            rows.append(f"<tr><th>{CATEGORY_LABELS[cat]}</th>{cells}</tr>")
+            rows.append(f"<tr><th>{Category(cat).label}</th>{cells}</tr>")
         by_sev = Counter(d.severity for d in diags)
         totals = "".join(f'<td class="num">{by_sev[s]}</td>' for s in SEVERITIES)
         body = "".join(rows) if rows else '<tr><td colspan="4" class="none">未发现问题</td></tr>'
@@ -260,7 +255,7 @@ class Html(Reporter):
                     entries = "".join(self.entry(d, ids[id(d)]) for d in found)
                     blocks.append(f'<h5 class="sev-{sev}">{SEVERITY_LABELS[sev]} <span class="count">'
                                   f'{len(found)}</span></h5><ol>{entries}</ol>')
-            groups.append(f'<section class="category" data-category="{cat}"><h4>{CATEGORY_LABELS[cat]}'
+            groups.append(f'<section class="category" data-category="{cat}"><h4>{Category(cat).label}'
                           f'<span class="en">{cat}</span><span class="count">{len(in_cat)}</span></h4>'
                           f'{"".join(blocks)}</section>')
         body = "".join(groups) or '<p class="none">未发现问题。</p>'
@@ -290,7 +285,7 @@ class Html(Reporter):
             if rule is None:
                 continue
             fixable = "可自动修正" if rule.fixable else "无自动修正"
-            facts = (f"{CATEGORY_LABELS.get(rule.category, rule.category)}（{rule.category}）· 默认级别："
+            facts = (f"{Category(rule.category).label}（{rule.category}）· 默认级别："
                      f"{SEVERITY_LABELS.get(rule.severity, rule.severity)} · {fixable}")
             lead, _, rest = rule.documentation().partition("\n\n")  # the first paragraph says what it reports
             docs.append(f'<details class="rule-doc" id="rule-{code}"><summary><span class="code">{code}</span> '
