@@ -6,8 +6,11 @@ treat the two alike.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -83,6 +86,25 @@ def _doc(spec: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
+def _coverage(patterns: list[re.Pattern[str]], text: str) -> Callable[[int, int], bool]:
+    """Whether text[start:end] lies inside a match of one of `patterns`: each pattern runs once over the
+    text, then each question is a bisection (a paragraph may hold thousands of candidate matches)."""
+    if not patterns:
+        return lambda start, end: False
+    starts: list[int] = []
+    reach: list[int] = []  # the furthest end among the spans starting at or before starts[i]
+
+    def covered(start: int, end: int) -> bool:
+        if not starts:  # computed at the first question only: most paragraphs have no candidate at all
+            spans = sorted((m.start(), m.end()) for x in patterns for m in x.finditer(text)) or [(-1, -1)]
+            starts.extend(a for a, _ in spans)
+            reach.extend(itertools.accumulate((b for _, b in spans), max))
+        i = bisect.bisect_right(starts, start)
+        return bool(i) and reach[i - 1] >= end
+
+    return covered
+
+
 def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
     exceptions = [re.compile(x) for x in spec.get("exceptions", [])]
     scope = set(spec.get("scope", []))
@@ -94,16 +116,14 @@ def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
         swaps = [(re.compile(s["pattern"]), s["replacement"], bool(s.get("safe"))) for s in spec["swap"]]
         pattern = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in swaps))
 
-    def excepted(text: str, start: int, end: int) -> bool:
-        return any(m.start() <= start and end <= m.end() for x in exceptions for m in x.finditer(text))
-
     def check_paragraph(self: Rule, paragraph: Paragraph, doc: Document) -> list[Finding]:
         if scope and paragraph.role not in scope:
             return []
         out = []
         text, base = paragraph.text, paragraph.span.start
+        excepted = _coverage(exceptions, text)
         for m in pattern.finditer(text):
-            if m.end() == m.start() or excepted(text, m.start(), m.end()):
+            if m.end() == m.start() or excepted(m.start(), m.end()):
                 continue
             fix = None
             replacement = ""
