@@ -18,6 +18,7 @@ import click
 from rectlint import __version__
 from rectlint.diagnostics import Severity
 from rectlint.report import FORMATS
+from rectlint.source import DEFAULT_MAX_MB
 
 
 def _fail(message: str) -> None:
@@ -49,9 +50,12 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically; standard input is printed).")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply fixes marked unsafe.")
 @click.option("--diff", is_flag=True, help="Print the fixes as a unified diff and change nothing.")
+@click.option("--max-file-size", type=click.FloatRange(min=0), default=DEFAULT_MAX_MB, show_default=True,
+              metavar="MB", help="Refuse files larger than this many megabytes (0: no limit).")
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           output_format: str, output_file: str | None, statistics: bool, exit_zero: bool, fail_level: str | None,
-          config_file: str | None, stdin_filename: str | None, fix: bool, unsafe_fixes: bool, diff: bool) -> None:
+          config_file: str | None, stdin_filename: str | None, fix: bool, unsafe_fixes: bool, diff: bool,
+          max_file_size: float) -> None:
     """Check notices (files, directories, or - for standard input)."""
     from rectlint.config import ConfigError, resolve
     from rectlint.discover import discover
@@ -69,7 +73,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         _fail(str(exc))
     settings = Settings(rules=rules, severity=cfg.severity, options=cfg.options)
     threshold = Severity(fail_level or cfg.fail_level or "warning").rank
-    options = RunOptions(settings, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff)
+    options = RunOptions(settings, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff, max_mb=max_file_size or None)
     totals = Totals()
     results = run(discover(paths, stdin_filename), options, totals)
     errors = failed = False
@@ -139,10 +143,10 @@ def parse(file: str, stdin_filename: str | None) -> None:
     """Print the parsed tree of a notice, with its resolved dates and counts, as JSON."""
     from rectlint.engine import analyse
     from rectlint.report.parse_json import tree
-    from rectlint.source import ReadError, read_bytes, read_path
+    from rectlint.source import ReadError, read_path, read_stream
 
     try:
-        source = read_bytes(sys.stdin.buffer.read(), stdin_filename or "-") if file == "-" else read_path(file)
+        source = read_stream(sys.stdin.buffer, stdin_filename or "-") if file == "-" else read_path(file)
     except ReadError as exc:
         _fail(f"{file}: {exc}")
     click.echo(json.dumps(tree(analyse(source)), ensure_ascii=False, indent=2))

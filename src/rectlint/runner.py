@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from rectlint.discover import Target
 from rectlint.engine import Settings
 from rectlint.report.base import FileResult
+from rectlint.source import DEFAULT_MAX_MB
 
 
 @dataclass
@@ -17,6 +18,7 @@ class RunOptions:
     fix: bool = False
     unsafe_fixes: bool = False
     diff: bool = False  # compute the fixes' diff, write nothing
+    max_mb: float | None = DEFAULT_MAX_MB  # larger files are refused unread (None: no limit)
 
 
 @dataclass
@@ -45,16 +47,18 @@ def run(targets: Iterator[Target], options: RunOptions, totals: Totals) -> Itera
 def check_target(target: Target, options: RunOptions) -> Outcome:
     """Check one input; every failure becomes that file's error, never an exception."""
     from rectlint.engine import check
-    from rectlint.source import ReadError, read_bytes, read_path
+    from rectlint.fixer import WriteError
+    from rectlint.source import ReadError, read_path, read_stream
 
     try:
-        source = read_path(target.path) if target.path else read_bytes(sys.stdin.buffer.read(), target.shown)
+        source = read_path(target.path, options.max_mb) if target.path else \
+            read_stream(sys.stdin.buffer, target.shown, options.max_mb)
         fixed, diff = 0, ""
         if options.fix or options.diff:
             fixed, source, diff = _fix(source, target, options)
         _, diags = check(source, options.settings)
         return Outcome(FileResult(target.shown, source, diags), fixed, diff)
-    except ReadError as exc:
+    except (ReadError, WriteError) as exc:
         return Outcome(FileResult(target.shown, error=str(exc)))
     except Exception as exc:  # a bug must not hide the other files' results
         return Outcome(FileResult(target.shown, error=f"internal error: {type(exc).__name__}: {exc}"))
@@ -71,5 +75,5 @@ def _fix(source, target: Target, options: RunOptions):
         sys.stdout.buffer.write(encode(after))
         sys.stdout.flush()
     elif write and count and after.text != source.text:
-        write_atomically(target.path, encode(after))
+        write_atomically(target.path, encode(after), original=encode(source))
     return count, after, unified_diff(source, after) if after.text != source.text else ""
