@@ -90,8 +90,33 @@ def load(path: Path, data: dict[str, Any]) -> Config:
         if unknown:
             raise ConfigError(f"{path}: options.{key}.{sorted(unknown)[0]}: {rule.code} has no such option "
                               f"(options: {', '.join(rule.options) or 'none'})")
+        for name, value in opts.items():
+            if problem := _option_problem(value, rule.options[name], rule.option_choices.get(name)):
+                raise ConfigError(f"{path}: options.{key}.{name}: {problem}")
         cfg.options[rule.code] = opts
     return cfg
+
+
+_KIND_NAMES = {bool: "true or false", int: "a whole number", float: "a number", str: "a string", list: "a list"}
+
+
+def _fits(value: Any, default: Any) -> bool:
+    if isinstance(default, bool) or isinstance(value, bool):  # bool is an int to Python, not to a user
+        return isinstance(value, bool) and isinstance(default, bool)
+    return isinstance(value, int | float) if isinstance(default, float) else isinstance(value, type(default))
+
+
+def _option_problem(value: Any, default: Any, choices: tuple | None) -> str | None:
+    """Why `value` cannot stand for an option whose default is `default` (None: it can): a rule trusts its
+    options' types, so a wrong one is refused here rather than failing on every file."""
+    if not _fits(value, default):
+        return f"{value!r} is not {_KIND_NAMES.get(type(default), 'valid')} (default: {default!r})"
+    for v in value if isinstance(value, list) else [value]:
+        if isinstance(value, list) and default and not _fits(v, default[0]):
+            return f"item {v!r} is not {_KIND_NAMES.get(type(default[0]), 'valid')}"
+        if choices and v not in choices:
+            return f"{v!r} is not one of {', '.join(map(repr, choices))}"
+    return None
 
 
 def resolve(explicit: str | None, start: Path) -> Config:

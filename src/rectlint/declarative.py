@@ -56,12 +56,33 @@ def load_pack(path: Any) -> list[type[Rule]]:
         raise RegistryError(f"rule pack {name}: {_key_path(e)}: {e.message}")
     rules = []
     for i, spec in enumerate(data["rules"]):
+        where = f"rule pack {name}: rules[{i}]"
         try:
             rules.append(_make_rule(spec, data["pack"]))
         except re.error as exc:
-            where = f"rule pack {name}: rules[{i}] ({spec['code']})"
-            raise RegistryError(f"{where}: bad regular expression: {exc}") from None
+            raise RegistryError(f"{where} ({spec['code']}): bad regular expression: {exc}") from None
+        except _SpecError as exc:
+            raise RegistryError(f"{where}.{exc} ({spec['code']})") from None
     return rules
+
+
+class _SpecError(Exception):
+    """A rule spec the schema lets through but no rule could use: `key path: reason`."""
+
+
+def _check_templates(spec: dict[str, Any], swaps: list[tuple[re.Pattern[str], str, bool]]) -> None:
+    """The message and the replacements are used only when a rule fires: try them now, so a mistake is a
+    load error naming its key rather than a failure on every file that has a match."""
+    try:
+        spec["message"].format(match="", replacement="")
+    except (KeyError, IndexError, ValueError) as exc:
+        reason = f"unknown placeholder {{{exc.args[0]}}}" if isinstance(exc, KeyError) else str(exc)
+        raise _SpecError(f"message: {reason} (placeholders: {{match}}, {{replacement}})") from None
+    for j, (pattern, replacement, _) in enumerate(swaps):
+        try:
+            pattern.sub(replacement, "")
+        except (re.error, IndexError) as exc:
+            raise _SpecError(f"swap[{j}].replacement: {exc}") from None
 
 
 def _cell(text: object) -> str:
@@ -115,6 +136,7 @@ def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
     else:
         swaps = [(re.compile(s["pattern"]), s["replacement"], bool(s.get("safe"))) for s in spec["swap"]]
         pattern = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in swaps))
+    _check_templates(spec, swaps)
 
     def check_paragraph(self: Rule, paragraph: Paragraph, doc: Document) -> list[Finding]:
         if scope and paragraph.role not in scope:

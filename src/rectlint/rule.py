@@ -12,6 +12,7 @@ import inspect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any, ClassVar
 
 from rectlint.diagnostics import Category, Fix, Severity
@@ -47,6 +48,13 @@ class Document:
     def text(self) -> str:
         return self.source.text
 
+    @cached_property
+    def not_a_notice(self) -> bool:
+        """The text is clearly no rectification notice: only rules with `any_text` run (see genre.py)."""
+        from rectlint.genre import not_a_notice
+
+        return not_a_notice(self.notice, self.text)
+
     def opening_span(self) -> Span:
         """Where to report something missing from the opening: its first paragraph, or the first line."""
         n = self.notice
@@ -61,7 +69,9 @@ class Rule:
     category: ClassVar[Category]
     severity: ClassVar[Severity] = Severity.WARNING
     options: ClassVar[dict[str, Any]] = {}
+    option_choices: ClassVar[dict[str, tuple]] = {}  # an option's allowed values (for a list: of its items)
     fixable: ClassVar[bool] = False
+    any_text: ClassVar[bool] = False  # True: also runs on a text that is not a notice (the rule giving that verdict)
     HOOKS: ClassVar[tuple[str, ...]] = ("check_notice", "check_item", "check_paragraph")
 
     def __init__(self, options: dict[str, Any] | None = None) -> None:

@@ -39,6 +39,7 @@ class ContactIncomplete(Rule):
     category = Category.STRUCTURE
     severity = Severity.WARNING
     options = {"required": ["phone", "address", "email"]}
+    option_choices = {"required": tuple(NAMES)}
 
     def check_notice(self, doc: Document):
         n = doc.notice
