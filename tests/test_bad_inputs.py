@@ -294,3 +294,10 @@ def test_a_plugin_pack_with_a_bad_key_stops_the_run_with_one_line(tmp_path: Path
     assert r.exit_code == 2
     assert r.stderr == "rectlint: error: rule pack acme.yaml: rules[1].severity: 'loud' is not one of " \
                        "['error', 'warning', 'info']\n"
+
+
+def test_a_report_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "report.json"
+    r = run("check", "--output-format", "json", "-o", str(target), str(GOOD))
+    assert r.exit_code == 2
+    assert r.stderr == f"rectlint: error: {target}: cannot write the report (No such file or directory)\n"

@@ -105,9 +105,14 @@ def _output(output_file: str | None, binary: bool) -> Iterator[IO]:
         return
     target = Path(output_file)
     tmp = target.with_name(f".{target.name}.rectlint-tmp")
-    with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as f:
-        yield f
-    tmp.replace(target)
+    try:
+        with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as f:
+            yield f
+        tmp.replace(target)
+    except OSError as exc:
+        _fail(f"{output_file}: cannot write the report ({exc.strerror or exc})")
+    finally:
+        tmp.unlink(missing_ok=True)
 
 
 def _report_error(result) -> bool:
