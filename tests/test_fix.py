@@ -14,9 +14,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
 
+from helpers import source
 from rectlint.cli import main
-from rectlint.fixer import WriteError, write_atomically
+from rectlint.engine import Settings, check
+from rectlint.fixer import WriteError, fix_text, write_atomically
+from rectlint.registry import select_rules
+from test_robustness import damaged_examples
 
 TEXT = ("中共青禾市水利局党组关于巡察整改情况的通报\n"
         "问题1：台账不全,资料缺失。\n"
@@ -179,3 +184,16 @@ def test_nothing_is_written_over_a_file_that_changed_or_is_read_only(tmp_path, m
     with pytest.raises(WriteError, match="read-only file"):
         write_atomically(f, FIXED.encode(), original=TEXT.encode())
     assert f.read_text("utf-8") == TEXT and _leftovers(tmp_path) == []
+
+
+def _all_rules(src):
+    return check(src, Settings(rules=select_rules()))[1]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(damaged_examples())
+def test_fixing_damaged_examples_never_fails_and_settles_at_once(text: str) -> None:
+    if not text.strip():
+        return
+    fixed, _ = fix_text(source(text), _all_rules)
+    assert fix_text(fixed, _all_rules)[1] == 0
