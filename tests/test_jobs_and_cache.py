@@ -86,3 +86,19 @@ def test_fixing_bypasses_the_cache(corpus: Path, tmp_path: Path) -> None:
     shutil.copy(notice, copy)
     run("--cache-dir", str(cache), "--fix", str(notice))
     assert notice.read_bytes() != copy.read_bytes()  # the fix ran although the file was cached
+
+
+def test_an_interrupt_in_a_worker_stops_the_run_instead_of_hanging_it(corpus: Path, monkeypatch) -> None:
+    from rectlint import runner
+
+    real = runner.check_target
+
+    def interrupted(target, options):
+        if target.path is not None and target.path.name.startswith("2-"):
+            raise KeyboardInterrupt
+        return real(target, options)
+
+    monkeypatch.setattr(runner, "check_target", interrupted)
+    r = CliRunner().invoke(main, ["check", "--no-cache", "-j", "2", str(corpus)])
+    assert isinstance(r.exception, KeyboardInterrupt) or r.exit_code == 1  # CliRunner reports ^C as Abort
+    assert "2-layout" not in r.stdout

@@ -2,43 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from helpers import lint
-from rectlint import registry
+from helpers import GOOD_PACK, installed_plugin, lint
 from rectlint.declarative import load_pack
 from rectlint.registry import RegistryError, all_rules
-
-GOOD_PACK = """
-pack: local
-rules:
-  - code: LX001
-    name: old-ministry-name
-    kind: substitution
-    category: wording
-    severity: warning
-    summary: The ministry's name before the 2018 reform.
-    message: "“{match}”应为“{replacement}”"
-    swap:
-      - pattern: 国家生态环境部
-        replacement: 生态环境部
-        safe: true
-    doc: {what: a, why: b, example: c, use_instead: d}
-  - code: LX002
-    name: banned-phrase
-    kind: existence
-    category: wording
-    severity: info
-    summary: A phrase the house style bans.
-    message: "避免使用“{match}”"
-    tokens: [高度重视]
-    exceptions: [高度重视并]
-    doc: {what: a, why: b, example: c, use_instead: d}
-"""
 
 
 def test_codes_and_names_are_unique_and_well_formed() -> None:
@@ -93,20 +64,11 @@ def test_plugins_are_found_through_the_entry_point_group(tmp_path: Path, monkeyp
                     yield Finding(paragraph.span.start + at, paragraph.span.start + at + 4, "avoid ACME")
         '''), "utf-8")
     (tmp_path / "acme.yaml").write_text(GOOD_PACK, "utf-8")
-    dist = tmp_path / "acme_rules-1.0.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-rules\nVersion: 1.0\n", "utf-8")
-    (dist / "entry_points.txt").write_text("[rectlint.rules]\nacme = acme_rules\n", "utf-8")
-    monkeypatch.syspath_prepend(str(tmp_path))
-    registry.all_rules.cache_clear()
-    try:
+    with installed_plugin(tmp_path, monkeypatch, "acme_rules"):
         codes = {r.code for r in all_rules()}
         assert {"AC001", "LX001", "LX002", "E001"} <= codes
         found = lint("问题1：ACME公司。国家生态环境部通报。\n", select="AC001,LX001")
         assert [d.code for d in found] == ["AC001", "LX001"]
-    finally:
-        sys.modules.pop("acme_rules", None)
-        registry.all_rules.cache_clear()
 
 
 def test_every_rule_is_documented() -> None:

@@ -104,12 +104,12 @@ def dump(entries: Iterable[Entry]) -> str:
 
 
 def save(path: Path, entries: Iterable[Entry]) -> None:
-    from rectlint.fixer import write_atomically
+    from rectlint.fixer import WriteError, write_atomically
 
     try:
         write_atomically(path, dump(entries).encode("utf-8"))
-    except OSError as exc:
-        raise BaselineError(f"{path}: cannot write the baseline ({exc.strerror or exc})") from None
+    except WriteError as exc:
+        raise BaselineError(f"{path}: cannot write the baseline ({exc})") from None
 
 
 # -- one run ---------------------------------------------------------------------------------------------

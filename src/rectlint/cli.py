@@ -89,12 +89,15 @@ def main() -> None:
 @click.option("--baseline-write", type=click.Path(dir_okay=False),
               help="Record every current finding in this baseline file (replacing it) and report none of them.")
 @click.option("--baseline-prune", is_flag=True, help="With --baseline: rewrite the file without its stale entries.")
+@click.option("--max-file-size", type=click.FloatRange(min=0), default=None, metavar="MB",
+              help="Refuse files larger than this many megabytes (0: no limit; default: 5).")
 def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[str, ...], ignore: tuple[str, ...],
           output_format: str, output_file: str | None, statistics: bool, exit_zero: bool, fail_level: str | None,
           config_file: str | None, isolated: bool, exclude: tuple[str, ...], extend_exclude: tuple[str, ...],
           force_exclude: bool, show_settings: bool, show_files: bool, stdin_filename: str | None, fix: bool,
           unsafe_fixes: bool, diff: bool, jobs: int | None, no_cache: bool, cache_dir: str | None,
-          baseline_file: str | None, baseline_write: str | None, baseline_prune: bool) -> None:
+          baseline_file: str | None, baseline_write: str | None, baseline_prune: bool,
+          max_file_size: float | None) -> None:
     """Check notices (files, directories, or - for standard input)."""
     from rectlint.cache import DEFAULT_DIR, Cache
     from rectlint.config import ConfigError
@@ -133,7 +136,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         _fail(problem)
     options = RunOptions(resolver.settings_for, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
                          jobs=jobs or default_jobs(), cache=None if no_cache else Cache(Path(cache_dir or DEFAULT_DIR)),
-                         keep_source=out.needs_source, summary=out.needs_summary)
+                         keep_source=out.needs_source, summary=out.needs_summary,
+                         **({} if max_file_size is None else {"max_mb": max_file_size or None}))
     totals = Totals()
     results = run(iter(targets), options, totals)
     if baseline is not None:
@@ -176,10 +180,11 @@ def _output(output_file: str | None, binary: bool) -> Iterator[IO]:
     try:
         with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as f:
             yield f
-    except BaseException:
+        tmp.replace(target)
+    except OSError as exc:
+        _fail(f"{output_file}: cannot write the report ({exc.strerror or exc})")
+    finally:
         tmp.unlink(missing_ok=True)
-        raise
-    tmp.replace(target)
 
 
 def _baseline(read: str | None, write: str | None, prune: bool, selected: list[str]):
@@ -244,10 +249,10 @@ def parse(file: str, stdin_filename: str | None) -> None:
     """Print the parsed tree of a notice, with its resolved dates and counts, as JSON."""
     from rectlint.engine import analyse
     from rectlint.report.parse_json import tree
-    from rectlint.source import ReadError, read_bytes, read_path
+    from rectlint.source import ReadError, read_path, read_stream
 
     try:
-        source = read_bytes(sys.stdin.buffer.read(), stdin_filename or "-") if file == "-" else read_path(file)
+        source = read_stream(sys.stdin.buffer, stdin_filename or "-") if file == "-" else read_path(file)
     except ReadError as exc:
         _fail(f"{file}: {exc}")
     click.echo(json.dumps(tree(analyse(source)), ensure_ascii=False, indent=2))

@@ -6,8 +6,11 @@ treat the two alike.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import re
+from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -53,12 +56,33 @@ def load_pack(path: Any) -> list[type[Rule]]:
         raise RegistryError(f"rule pack {name}: {_key_path(e)}: {e.message}")
     rules = []
     for i, spec in enumerate(data["rules"]):
+        where = f"rule pack {name}: rules[{i}]"
         try:
             rules.append(_make_rule(spec, data["pack"]))
         except re.error as exc:
-            where = f"rule pack {name}: rules[{i}] ({spec['code']})"
-            raise RegistryError(f"{where}: bad regular expression: {exc}") from None
+            raise RegistryError(f"{where} ({spec['code']}): bad regular expression: {exc}") from None
+        except _SpecError as exc:
+            raise RegistryError(f"{where}.{exc} ({spec['code']})") from None
     return rules
+
+
+class _SpecError(Exception):
+    """A rule spec the schema lets through but no rule could use: `key path: reason`."""
+
+
+def _check_templates(spec: dict[str, Any], swaps: list[tuple[re.Pattern[str], str, bool]]) -> None:
+    """The message and the replacements are used only when a rule fires: try them now, so a mistake is a
+    load error naming its key rather than a failure on every file that has a match."""
+    try:
+        spec["message"].format(match="", replacement="")
+    except (KeyError, IndexError, ValueError) as exc:
+        reason = f"unknown placeholder {{{exc.args[0]}}}" if isinstance(exc, KeyError) else str(exc)
+        raise _SpecError(f"message: {reason} (placeholders: {{match}}, {{replacement}})") from None
+    for j, (pattern, replacement, _) in enumerate(swaps):
+        try:
+            pattern.sub(replacement, "")
+        except (re.error, IndexError) as exc:
+            raise _SpecError(f"swap[{j}].replacement: {exc}") from None
 
 
 def _cell(text: object) -> str:
@@ -83,6 +107,25 @@ def _doc(spec: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
+def _coverage(patterns: list[re.Pattern[str]], text: str) -> Callable[[int, int], bool]:
+    """Whether text[start:end] lies inside a match of one of `patterns`: each pattern runs once over the
+    text, then each question is a bisection (a paragraph may hold thousands of candidate matches)."""
+    if not patterns:
+        return lambda start, end: False
+    starts: list[int] = []
+    reach: list[int] = []  # the furthest end among the spans starting at or before starts[i]
+
+    def covered(start: int, end: int) -> bool:
+        if not starts:  # computed at the first question only: most paragraphs have no candidate at all
+            spans = sorted((m.start(), m.end()) for x in patterns for m in x.finditer(text)) or [(-1, -1)]
+            starts.extend(a for a, _ in spans)
+            reach.extend(itertools.accumulate((b for _, b in spans), max))
+        i = bisect.bisect_right(starts, start)
+        return bool(i) and reach[i - 1] >= end
+
+    return covered
+
+
 def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
     exceptions = [re.compile(x) for x in spec.get("exceptions", [])]
     scope = set(spec.get("scope", []))
@@ -93,17 +136,16 @@ def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
     else:
         swaps = [(re.compile(s["pattern"]), s["replacement"], bool(s.get("safe"))) for s in spec["swap"]]
         pattern = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in swaps))
-
-    def excepted(text: str, start: int, end: int) -> bool:
-        return any(m.start() <= start and end <= m.end() for x in exceptions for m in x.finditer(text))
+    _check_templates(spec, swaps)
 
     def check_paragraph(self: Rule, paragraph: Paragraph, doc: Document) -> list[Finding]:
         if scope and paragraph.role not in scope:
             return []
         out = []
         text, base = paragraph.text, paragraph.span.start
+        excepted = _coverage(exceptions, text)
         for m in pattern.finditer(text):
-            if m.end() == m.start() or excepted(text, m.start(), m.end()):
+            if m.end() == m.start() or excepted(m.start(), m.end()):
                 continue
             fix = None
             replacement = ""

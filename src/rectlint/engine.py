@@ -38,7 +38,8 @@ def analyse(source: SourceText) -> Document:
 
 def check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagnostic]]:
     doc = analyse(source)
-    rules = [cls(settings.options.get(cls.code)) for cls in settings.rules]
+    chosen = [cls for cls in settings.rules if cls.any_text] if doc.not_a_notice else settings.rules
+    rules = [cls(settings.options.get(cls.code)) for cls in chosen]
     by_hook: dict[str, list[Rule]] = {h: [] for h in Rule.HOOKS}
     for rule in rules:
         for hook in rule.hooks():

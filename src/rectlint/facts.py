@@ -155,11 +155,12 @@ def _opening_timeline(paragraphs: list[Paragraph], dater: _Dater, timeline: Time
                 refs.append(r)
             if not timeline.inspecting_body and (b := INSPECTING_BODY.search(sentence)):
                 timeline.inspecting_body = b.group()
+            base = p.span.start + sm.start()  # offsets once per sentence: a sentence may hold thousands of dates
+            starts, ends = [x.span.start - base for x in refs], [x.span.end - base for x in refs]
             for i, r in enumerate(refs):
                 if r.start is None or r.problem:
                     continue
-                event = _event_of(sentence, [x.span.start - p.span.start - sm.start() for x in refs],
-                                  [x.span.end - p.span.start - sm.start() for x in refs], i)
+                event = _event_of(sentence, starts, ends, i)
                 if event and getattr(timeline, event) is None:
                     setattr(timeline, event, r)
             if not timeline.inspected and (t := _INSPECTED.search(sentence)):

@@ -3,16 +3,23 @@ the text stops changing; write the result atomically in the file's own encoding,
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import glob
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from rectlint.diagnostics import Diagnostic, Edit
-from rectlint.source import SourceText
+from rectlint.source import BOMS, SourceText
 
 MAX_PASSES = 10
+
+
+class WriteError(Exception):
+    """Fixes that were not written, and why (one line); the file is left as it was."""
 
 
 def _edits(diagnostics: list[Diagnostic], unsafe: bool) -> list[Edit]:
@@ -53,27 +60,62 @@ def fix_text(source: SourceText, lint: Callable[[SourceText], list[Diagnostic]],
 
 
 def encode(source: SourceText) -> bytes:
-    bom = {"utf-8": b"\xef\xbb\xbf", "utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}
-    return (bom.get(source.encoding, b"") if source.bom else b"") + source.text.encode(source.encoding)
+    return (BOMS.get(source.encoding, b"") if source.bom else b"") + source.text.encode(source.encoding)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temporary file in the same directory, then rename: an interrupted run leaves the original intact.
+TEMP_SUFFIX = ".rectlint-tmp"  # with a leading dot: hidden, and never a notice suffix, so never checked itself
 
-    An existing file keeps its permissions; a new one gets the usual ones (0o666 less the umask).
+
+def write_atomically(path: Path, data: bytes, original: bytes | None = None) -> None:
+    """Replace the file's bytes `original` by `data` so that, whatever happens, it holds one or the other.
+
+    The new bytes go to a temporary file in the same directory (same file system), are synced, get the
+    file's mode (and owner, where allowed), and are renamed over it; a symbolic link is followed, so the
+    link stays and its target is fixed. Nothing is written when the file changed since it was read, or
+    when it is read-only. A temporary file left by a run that was killed is removed here. With no
+    `original` (rectlint's own files, such as a baseline) the file may be new and is not compared.
     """
-    mode = path.stat().st_mode if path.exists() else 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".rectlint", dir=path.parent)
+    path = Path(os.path.realpath(path))
+    failed = "fixes not written" if original is not None else "not written"
+    try:
+        if original is not None:
+            if not os.access(path, os.W_OK):
+                raise WriteError("read-only file, fixes not written")
+            if path.read_bytes() != original:
+                raise WriteError("changed on disk while being checked, fixes not written")
+        info = path.stat() if path.exists() else None
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+    except OSError as exc:
+        raise WriteError(f"{failed} ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        os.chmod(tmp, mode & 0o7777)
+        os.chmod(tmp, stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask())
+        if info:
+            with contextlib.suppress(OSError):  # only root may give a file away; anyone else keeps their own
+                os.chown(tmp, info.st_uid, info.st_gid)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise WriteError(f"{failed} ({exc.strerror or exc})") from None
         raise
+    _sync_directory(path.parent)
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*{TEMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def _sync_directory(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); where a directory cannot be opened, there is nothing to do."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _umask() -> int:

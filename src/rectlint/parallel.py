@@ -18,9 +18,19 @@ R = TypeVar("R")
 _TASK: Callable | None = None  # set in the parent just before forking
 
 
+class _Raised:
+    """An exception a task raised in a worker, carried back to be raised in the parent."""
+
+    def __init__(self, exc: BaseException) -> None:
+        self.exc = exc
+
+
 def _call(item):
     assert _TASK is not None
-    return _TASK(item)
+    try:
+        return _TASK(item)
+    except BaseException as exc:  # uncaught, KeyboardInterrupt would kill the worker and the parent would wait forever
+        return _Raised(exc)
 
 
 def default_jobs() -> int:
@@ -38,4 +48,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, chunksize: 
         return
     _TASK = fn
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        yield from pool.imap(_call, items, chunksize)
+        for result in pool.imap(_call, items, chunksize):
+            if isinstance(result, _Raised):
+                raise result.exc
+            yield result

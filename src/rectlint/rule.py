@@ -54,6 +54,13 @@ class Document:
         """Structural place names for offsets (findings that name none get theirs from here)."""
         return Places(self.notice)
 
+    @cached_property
+    def not_a_notice(self) -> bool:
+        """The text is clearly no rectification notice: only rules with `any_text` run (see genre.py)."""
+        from rectlint.genre import not_a_notice
+
+        return not_a_notice(self.notice, self.text)
+
     def opening_span(self) -> Span:
         """Where to report something missing from the opening: its first paragraph, or the first line."""
         n = self.notice
@@ -69,6 +76,7 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     options: ClassVar[dict[str, Any]] = {}
     fixable: ClassVar[bool] = False
+    any_text: ClassVar[bool] = False  # True: also runs on a text that is not a notice (the rule giving that verdict)
     HOOKS: ClassVar[tuple[str, ...]] = ("check_notice", "check_item", "check_paragraph")
 
     def __init__(self, options: dict[str, Any] | None = None) -> None:

@@ -12,6 +12,7 @@ from rectlint.discover import Target
 from rectlint.engine import Settings
 from rectlint.parallel import ordered_map
 from rectlint.report.base import FileResult
+from rectlint.source import DEFAULT_MAX_MB
 
 
 @dataclass
@@ -24,6 +25,7 @@ class RunOptions:
     cache: Cache | None = None
     keep_source: bool = True  # False: results drop the decoded text once checked (the reporter does not show it)
     summary: bool = False  # fill FileResult.summary (only reporters that show it ask for it)
+    max_mb: float | None = DEFAULT_MAX_MB  # larger files are refused unread (None: no limit)
 
 
 @dataclass
@@ -53,10 +55,11 @@ def run(targets: Iterator[Target], options: RunOptions, totals: Totals) -> Itera
 def check_target(target: Target, options: RunOptions) -> Outcome:
     """Check one input; every failure becomes that file's error, never an exception."""
     from rectlint.engine import check
-    from rectlint.source import ReadError, load_bytes, read_bytes
+    from rectlint.fixer import WriteError
+    from rectlint.source import ReadError, load_bytes, load_stream, read_bytes
 
     try:
-        data = load_bytes(target.path) if target.path else sys.stdin.buffer.read()
+        data = load_bytes(target.path, options.max_mb) if target.path else load_stream(sys.stdin.buffer, options.max_mb)
         settings = options.settings_for(target)
         key = None
         if options.cache is not None and target.path is not None and not (options.fix or options.diff):
@@ -83,7 +86,7 @@ def check_target(target: Target, options: RunOptions) -> Outcome:
         if not options.keep_source:
             result.source = None
         return Outcome(result, fixed, diff)
-    except ReadError as exc:
+    except (ReadError, WriteError) as exc:
         return Outcome(FileResult(target.shown, error=str(exc)))
     except Exception as exc:  # a bug must not hide the other files' results
         return Outcome(FileResult(target.shown, error=f"internal error: {type(exc).__name__}: {exc}"))
@@ -109,5 +112,5 @@ def _fix(source, target: Target, settings: Settings, options: RunOptions):
         sys.stdout.buffer.write(encode(after))
         sys.stdout.flush()
     elif write and count and after.text != source.text:
-        write_atomically(target.path, encode(after))
+        write_atomically(target.path, encode(after), original=encode(source))
     return count, after, unified_diff(source, after) if after.text != source.text else ""

@@ -10,17 +10,28 @@ from __future__ import annotations
 
 import bisect
 import codecs
+import errno
+import os
 import re
+import stat
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
 from rectlint.model import Span
 
 if TYPE_CHECKING:
     from rectlint.readers.origin import Origin
 
+# The byte-order marks a file may start with, by the encoding they announce (UTF-8 first: it is the common one).
+BOMS = {"utf-8": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+# A notice is tens of kilobytes; checking costs about 2 s and 60 MB of memory per megabyte of text.
+DEFAULT_MAX_MB = 5
 
 
 class ReadError(Exception):
@@ -97,16 +108,21 @@ def _looks_binary(data: bytes) -> bool:
     return controls > max(8, len(sample) // 100)
 
 
+_GB_FAMILY = {"gb18030", "gbk", "gb2312"}
+_SAMPLE = 200_000  # characters looked at to judge an encoding
+
+
 def decode(data: bytes, path: str = "<bytes>") -> SourceText:
-    """Decode bytes by content: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030, then detection."""
-    if data.startswith(codecs.BOM_UTF8):
-        return _make(path, data[3:].decode("utf-8", errors="strict"), "utf-8", True)
-    for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+    """Decode bytes by content: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (GBK, GB 2312).
+
+    Other encodings are refused with a one-line reason naming the nearest guess.
+    """
+    for enc, bom in BOMS.items():
         if data.startswith(bom):
             try:
-                return _make(path, data[2:].decode(enc), enc, True)
+                return _make(path, data[len(bom):].decode(enc), enc, True)
             except UnicodeDecodeError as exc:
-                raise ReadError(f"not valid {enc} text ({exc.reason} at byte {exc.start + 2})") from None
+                raise ReadError(f"not valid {enc} text ({exc.reason} at byte {exc.start + len(bom)})") from None
     if _looks_binary(data):
         raise ReadError("binary file, not text")
     try:
@@ -114,39 +130,97 @@ def decode(data: bytes, path: str = "<bytes>") -> SourceText:
     except UnicodeDecodeError:
         pass
     try:
-        return _make(path, data.decode("gb18030"), "gb18030", False)
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
-        pass
+        text = None
+    if text is not None and _plausible_gb(text):
+        return _make(path, text, "gb18030", False)
     from charset_normalizer import from_bytes  # only for the rare file that is neither
 
     best = from_bytes(data).best()
-    if best is None or best.encoding is None:
-        raise ReadError("cannot detect the text encoding (neither UTF-8 nor GB18030)")
-    return _make(path, str(best), best.encoding, False)
+    if text is not None and best is not None and best.encoding in _GB_FAMILY:  # rare characters, Chinese all the same
+        return _make(path, text, "gb18030", False)
+    # Anything else is refused: no notice comes in it, and a wrong guess would be linted (and fixed) as garbage.
+    guess = f" (the nearest guess is {best.encoding}; convert it to UTF-8)" if best is not None else ""
+    raise ReadError(f"not UTF-8 or GB18030 text{guess}")
+
+
+@cache
+def _common_gb() -> frozenset[str]:
+    """The characters of GB 2312's double-byte region (as GBK maps it), plus 〇: what a notice is written in."""
+    pairs = bytes(b for hi in range(0xA1, 0xF8) for lo in range(0xA1, 0xFF) for b in (hi, lo))
+    return frozenset(pairs.decode("gbk", errors="ignore")) | {"〇"}
+
+
+def _plausible_gb(text: str) -> bool:
+    """Valid GB18030 can still be another encoding read wrongly (Shift-JIS, Big5 almost always decode):
+    Chinese text keeps to GB 2312's characters, such a misreading mostly does not."""
+    counts = Counter(text[:_SAMPLE])
+    wide = sum(n for ch, n in counts.items() if ch >= "\x80")
+    rare = sum(n for ch, n in counts.items() if ch >= "\x80" and ch not in _common_gb())
+    return rare <= max(2, wide // 10)
 
 
 def _make(path: str, text: str, encoding: str, bom: bool) -> SourceText:
     return SourceText(path=path, text=text, encoding=encoding, bom=bom, newline=_dominant_newline(text))
 
 
-def read_path(path: str | Path) -> SourceText:
-    """Read and decode a file; every failure becomes a one-line ReadError."""
-    return read_bytes(load_bytes(path), str(path))
+def read_path(path: str | Path, max_mb: float | None = DEFAULT_MAX_MB) -> SourceText:
+    """Read and decode a regular file; every failure becomes a one-line ReadError."""
+    return read_bytes(load_bytes(path, max_mb), str(path))
 
 
-def load_bytes(path: str | Path) -> bytes:
-    """A file's bytes; every failure becomes a one-line ReadError."""
+def load_bytes(path: str | Path, max_mb: float | None = DEFAULT_MAX_MB) -> bytes:
+    """A regular file's bytes; every failure becomes a one-line ReadError.
+
+    Only regular files are read (a FIFO or a device would block or never end), and one larger than
+    `max_mb` megabytes is refused before it is read (None or 0: no limit).
+    """
     p = Path(path)
     try:
-        return p.read_bytes()
+        fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise ReadError("no such file") from None
-    except IsADirectoryError:
-        raise ReadError("is a directory") from None
-    except PermissionError:
-        raise ReadError("permission denied") from None
+        raise ReadError("broken symbolic link" if p.is_symlink() else "no such file") from None
     except OSError as exc:
-        raise ReadError(exc.strerror or str(exc)) from None
+        raise ReadError(_os_reason(exc)) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise ReadError("is a directory")
+        if not stat.S_ISREG(info.st_mode):
+            raise ReadError("not a regular file")
+        _check_size(info.st_size, max_mb)
+        with open(fd, "rb", closefd=False) as f:
+            data = load_stream(f, max_mb)
+    except OSError as exc:
+        raise ReadError(_os_reason(exc)) from None
+    finally:
+        os.close(fd)
+    return data
+
+
+def read_stream(stream: BinaryIO, path: str, max_mb: float | None = DEFAULT_MAX_MB) -> SourceText:
+    """Read standard input (or any stream) to its end, within the same size limit as files."""
+    return read_bytes(load_stream(stream, max_mb), path)
+
+
+def load_stream(stream: BinaryIO, max_mb: float | None) -> bytes:
+    if not max_mb:
+        return stream.read()
+    data = stream.read(int(max_mb * 2**20) + 1)  # one byte more than allowed tells that it is too large
+    _check_size(len(data), max_mb)
+    return data
+
+
+def _check_size(size: int, max_mb: float | None) -> None:
+    if max_mb and size > max_mb * 2**20:
+        raise ReadError(f"too large for a notice ({size / 2**20:.1f} MB; limit {max_mb:g} MB, see --max-file-size)")
+
+
+def _os_reason(exc: OSError) -> str:
+    reasons = {errno.ELOOP: "symbolic link loop", errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+               errno.EISDIR: "is a directory", errno.ENOENT: "no such file"}
+    return reasons.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
 
 
 def read_bytes(data: bytes, path: str) -> SourceText:
