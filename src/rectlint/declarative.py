@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator
 
 from rectlint.diagnostics import Category, Edit, Fix, Severity
 from rectlint.model import Paragraph
+from rectlint.prefilter import compile_fast, fragments
 from rectlint.registry import RegistryError
 from rectlint.rule import Document, Finding, Rule
 
@@ -88,11 +89,13 @@ def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
     scope = set(spec.get("scope", []))
     message = spec["message"]
     if spec["kind"] == "existence":
-        pattern = re.compile("|".join(f"(?:{t})" for t in spec["tokens"]))
+        source = "|".join(f"(?:{t})" for t in spec["tokens"])
         swaps: list[tuple[re.Pattern[str], str, bool]] = []
     else:
         swaps = [(re.compile(s["pattern"]), s["replacement"], bool(s.get("safe"))) for s in spec["swap"]]
-        pattern = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in swaps))
+        source = "|".join(f"(?:{p.pattern})" for p, _, _ in swaps)
+    pattern = compile_fast(source)
+    required = fragments(source)
 
     def excepted(text: str, start: int, end: int) -> bool:
         return any(m.start() <= start and end <= m.end() for x in exceptions for m in x.finditer(text))
@@ -121,6 +124,7 @@ def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
         "__doc__": _doc(spec), "__module__": f"rectlint.rules.{pack}",
         "code": spec["code"], "name": spec["name"], "category": Category(spec["category"]),
         "severity": Severity(spec["severity"]), "fixable": bool(swaps), "options": {},
-        "pack": pack, "check_paragraph": check_paragraph,
+        "pack": pack, "check_paragraph": check_paragraph, "pattern": pattern,
+        "prefilter": compile_fast(required) if required else None,
     }
     return type(f"Pack_{spec['code']}", (Rule,), attrs)

@@ -40,8 +40,11 @@ def check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagno
     for item in doc.notice.items:
         for rule in by_hook["check_item"]:
             out.extend(_diagnostics(rule, rule.check_item(item, doc), doc, settings))
-    for paragraph in doc.notice.paragraphs:
-        for rule in by_hook["check_paragraph"]:
+    # Rule by rule rather than paragraph by paragraph: a rule with a prefilter sees only the paragraphs
+    # that can hold a finding. The order does not show: findings are sorted, and a code is one rule's.
+    paragraphs = doc.notice.paragraphs
+    for rule in by_hook["check_paragraph"]:
+        for paragraph in doc.paragraphs_containing(rule.prefilter) if rule.prefilter else paragraphs:
             out.extend(_diagnostics(rule, rule.check_paragraph(paragraph, doc), doc, settings))
     out.sort(key=Diagnostic.sort_key)
     return doc, out

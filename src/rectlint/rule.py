@@ -8,10 +8,11 @@ walks the tree once and calls them.
 
 from __future__ import annotations
 
+import bisect
 import inspect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from rectlint.diagnostics import Category, Fix, Severity
@@ -42,10 +43,36 @@ class Document:
     source: SourceText
     notice: Notice
     facts: Facts
+    _starts: list[int] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
         return self.source.text
+
+    def paragraphs_containing(self, pattern: re.Pattern[str]) -> list[Paragraph]:
+        """The paragraphs in which a match of `pattern` (one without lookarounds or anchors) starts, in order.
+
+        Every paragraph whose text holds a match is among them (one whose last characters begin a match
+        that runs on past its end is too). One scan of the whole text finds them: after a hit the scan
+        resumes at the next paragraph, so the cost is that of the scan, not of a search per paragraph.
+        """
+        paragraphs = self.notice.paragraphs
+        if self._starts is None:
+            starts = [p.span.start for p in paragraphs]
+            in_order = all(p.span.end <= b for p, b in zip(paragraphs, starts[1:], strict=False))
+            self._starts = starts if in_order else []
+        starts = self._starts
+        if len(starts) != len(paragraphs):  # not in document order: search each paragraph
+            return [p for p in paragraphs if pattern.search(p.text)]
+        text, out, pos = self.text, [], 0
+        while (m := pattern.search(text, pos)) is not None:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < paragraphs[i].span.end:
+                out.append(paragraphs[i])
+            if i + 1 == len(starts):
+                break
+            pos = starts[i + 1]
+        return out
 
     def opening_span(self) -> Span:
         """Where to report something missing from the opening: its first paragraph, or the first line."""
@@ -62,6 +89,9 @@ class Rule:
     severity: ClassVar[Severity] = Severity.WARNING
     options: ClassVar[dict[str, Any]] = {}
     fixable: ClassVar[bool] = False
+    # A pattern (without lookarounds or anchors) that occurs in every paragraph check_paragraph can report
+    # on: the engine calls the hook only on those paragraphs, found in one scan of the text.
+    prefilter: ClassVar[re.Pattern[str] | None] = None
     HOOKS: ClassVar[tuple[str, ...]] = ("check_notice", "check_item", "check_paragraph")
 
     def __init__(self, options: dict[str, Any] | None = None) -> None:
