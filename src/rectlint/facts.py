@@ -14,10 +14,11 @@ from datetime import date
 
 from pydantic import BaseModel
 
-from rectlint.dates import DateMention, find_dates, resolve
+from rectlint.dates import DateMention, find_dates, may_hold_dates, resolve
 from rectlint.evidence import ItemEvidence, analyse_item
 from rectlint.model import Item, Notice, Paragraph, Span, Status
 from rectlint.parser import cn_to_int
+from rectlint.prefilter import compile_fast
 from rectlint.sentences import SENTENCE
 from rectlint.source import SourceText
 
@@ -116,6 +117,8 @@ INSPECTING_BODY = re.compile(
     r"(?:第[一二三四五六七八九十\d]+轮)?(?:巡视|巡察)?(?:第[一二三四五六七八九十\d]+)?(?:专项)?(?:巡视|巡察)组")
 _INSPECTED = re.compile(r"对([^，,。；;]{2,40}?)(?:开展|进行)了?(?:[^，,。；;]{0,8}?)(?:巡察|巡视)")
 _LEGAL = re.compile(r"《([^》]{4,60})》")
+_BASIS = re.compile(r"按照|根据|依据")
+_RULES = re.compile(r"规定|要求|办法|条例")
 
 
 class _Dater:
@@ -164,7 +167,7 @@ def _opening_timeline(paragraphs: list[Paragraph], dater: _Dater, timeline: Time
                     setattr(timeline, event, r)
             if not timeline.inspected and (t := _INSPECTED.search(sentence)):
                 timeline.inspected = t.group(1)
-            if re.search(r"按照|根据|依据", sentence) and re.search(r"规定|要求|办法|条例", sentence):
+            if _BASIS.search(sentence) and _RULES.search(sentence):
                 timeline.legal_basis.extend(x for x in _LEGAL.findall(sentence) if x not in timeline.legal_basis)
 
 
@@ -200,6 +203,8 @@ def _prose_dates(paragraphs: list[Paragraph], dater: _Dater, t: Timeline) -> lis
     begin = t.inspection.start if t.inspection and t.inspection.start else None
     out = []
     for p in paragraphs:
+        if not may_hold_dates(p.text):
+            continue
         for sm in SENTENCE.finditer(p.text):
             year = None
             base = p.span.start + sm.start()
@@ -227,26 +232,27 @@ _LONG = r"(?:(?:需要?)?长期坚持|长期整改|常态化推进|持续推进)
 _GOING = r"(?:正在整改|正在推进|整改中|持续整改|正在落实|推进中)"
 # Each part may be written before its number (已完成整改9个) or after it (9个已完成整改).
 _COUNT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("total", re.compile(rf"(?:反馈|发现|指出|交办|移交|梳理|共有?|涉及|查找|列出)[^，,。；;、]{{0,10}}?{_N}{_U}"
+    ("total", compile_fast(rf"(?:反馈|发现|指出|交办|移交|梳理|共有?|涉及|查找|列出)[^，,。；;、]{{0,10}}?{_N}{_U}"
                          r"(?:具体|主要)?问题")),
-    ("total", re.compile(rf"(?:反馈|发现|指出|交办)的?问题\s*(?:共|共计)?{_N}{_U}")),
-    ("done", re.compile(rf"{_DONE}(?:的)?(?:问题)?{_N}{_U}")),
-    ("done", re.compile(rf"{_N}{_U}(?:问题)?{_DONE}")),
-    ("basically_done", re.compile(rf"基本完成[^，,。；;\d]{{0,20}}?{_N}{_U}")),
-    ("basically_done", re.compile(rf"{_N}{_U}(?:问题)?基本完成")),
-    ("not_done", re.compile(rf"{_NOT_DONE}(?:的)?(?:问题)?{_N}{_U}")),
-    ("not_done", re.compile(rf"{_N}{_U}(?:问题)?{_NOT_DONE}")),
-    ("long_term", re.compile(rf"{_LONG}(?:的)?(?:问题)?{_N}{_U}")),
-    ("long_term", re.compile(rf"{_N}{_U}(?:问题)?(?:需要?)?长期坚持")),
-    ("in_progress", re.compile(rf"{_GOING}(?:的)?(?:问题)?{_N}{_U}")),
-    ("in_progress", re.compile(rf"{_N}{_U}(?:问题)?{_GOING}")),
+    ("total", compile_fast(rf"(?:反馈|发现|指出|交办)的?问题\s*(?:共|共计)?{_N}{_U}")),
+    ("done", compile_fast(rf"{_DONE}(?:的)?(?:问题)?{_N}{_U}")),
+    ("done", compile_fast(rf"{_N}{_U}(?:问题)?{_DONE}")),
+    ("basically_done", compile_fast(rf"基本完成[^，,。；;\d]{{0,20}}?{_N}{_U}")),
+    ("basically_done", compile_fast(rf"{_N}{_U}(?:问题)?基本完成")),
+    ("not_done", compile_fast(rf"{_NOT_DONE}(?:的)?(?:问题)?{_N}{_U}")),
+    ("not_done", compile_fast(rf"{_N}{_U}(?:问题)?{_NOT_DONE}")),
+    ("long_term", compile_fast(rf"{_LONG}(?:的)?(?:问题)?{_N}{_U}")),
+    ("long_term", compile_fast(rf"{_N}{_U}(?:问题)?(?:需要?)?长期坚持")),
+    ("in_progress", compile_fast(rf"{_GOING}(?:的)?(?:问题)?{_N}{_U}")),
+    ("in_progress", compile_fast(rf"{_N}{_U}(?:问题)?{_GOING}")),
 ]
 _OUTCOMES = re.compile(
     r"(?P<label>党纪政务处分|党纪处分|政务处分|纪律处分|处分|组织处理|诫勉谈话|诫勉|批评教育|谈话提醒|责令检查|通报批评|"
     r"问责|移送司法机关|立案审查调查|立案|建立完善制度|建立健全制度|制定修订制度|修订完善制度|完善制度|建章立制|"
     r"追缴资金|追缴|收回清退违规资金|收回|清退|挽回经济损失|挽回)[^，,。；;\d]{0,6}?"
     r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>人次|人|名|项|个|件|万元|亿元|元)")
-_MEASURES = re.compile(rf"{_N}{_U}(?:具体)?(?:整改)?(?:措施|任务)")
+_MEASURES = compile_fast(rf"{_N}{_U}(?:具体)?(?:整改)?(?:措施|任务)")
+_NUMERAL = re.compile(r"[\d一二三四五六七八九十]")
 _RATE = re.compile(r"(?:完成率|整改率|办结率|销号率)(?:为|达到?|达)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]")
 
 
@@ -261,7 +267,7 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Da
         text = p.text
         for sm in SENTENCE.finditer(text):
             s = sm.group()
-            if "问题" not in s or not re.search(r"\d|[一二三四五六七八九十]", s):
+            if "问题" not in s or not _NUMERAL.search(s):
                 continue  # every total names 问题
             base = p.span.start + sm.start()
             found: dict[str, Count] = {}
@@ -302,6 +308,9 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Da
 # ---------------------------------------------------------------------------------------------------
 
 
+_CHROME_LABEL = re.compile(r"(成文日期|发布时间|发布日期|信息时间|生成日期|日期|时间)[^:：]*[:：]?\s*$")
+
+
 def resolve_facts(notice: Notice, source: SourceText) -> Facts:
     dater = _Dater(source)
     t = Timeline()
@@ -316,8 +325,7 @@ def resolve_facts(notice: Notice, source: SourceText) -> Facts:
             t.published = dater.ref(found[0], sig.date_span.start, None, None)
     for c in notice.chrome:
         for m in find_dates(c.text):
-            label = re.search(r"(成文日期|发布时间|发布日期|信息时间|生成日期|日期|时间)[^:：]*[:：]?\s*$",
-                              c.text[:m.start])
+            label = _CHROME_LABEL.search(c.text[:m.start])
             t.chrome.append(dater.ref(m, c.span.start, None, None, label.group(1) if label else None))
     prose = [p for p in notice.paragraphs if p.role != "closing" or p.span != (sig.date_span if sig else None)]
     dates = _prose_dates(prose, dater, t)
