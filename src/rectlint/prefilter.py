@@ -28,6 +28,7 @@ _CATEGORY = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEG
              sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+_COMMON_MARKS = set("，、。：；“”《》（）,.:;")
 _MAX_FRAGMENT = 8  # characters kept of a fragment: a required run's part is required too
 _MAX_FIRST = 500  # a first-character lookahead on a larger class costs more than it saves
 
@@ -131,7 +132,7 @@ def compile_fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if items is not None and not _has_prefix(items) and (found := _first(items)) and not found[1] \
             and 0 < _size(found[0]) <= _MAX_FIRST:
         try:
-            return re.compile(f"(?={_class(tuple(found[0]))})(?:{pattern})", flags)
+            return re.compile(f"(?={_class(tuple(dict.fromkeys(found[0])))})(?:{pattern})", flags)
         except re.error:  # pragma: no cover - e.g. global inline flags, which must open the pattern
             pass
     return re.compile(pattern, flags)
@@ -140,18 +141,27 @@ def compile_fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
 # --- required fragments -----------------------------------------------------------------------------
 
 
+def _char_weight(c: int) -> float:
+    if 0x3400 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF or c >= 0x20000:
+        return 3.0  # one Han character among thousands
+    ch = chr(c)
+    if ch.isdigit():
+        return 0.5
+    if ch.isalpha() or ch in _COMMON_MARKS:
+        return 1.0
+    return 2.0  # a mark prose seldom uses: %, -, ~, a space inside a line
+
+
 def _weight(cs: CharSet) -> float:
     """How rare a character class is in Chinese prose, roughly: a Han character is rarer than a digit."""
-    if len(cs) == 1 and cs[0][0] is sre.LITERAL:
-        c: int = cs[0][1]  # type: ignore[assignment]
-        return 3.0 if 0x3400 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF or c >= 0x20000 else 1.5  # Han, not punctuation
-    size = sum(a[1] - a[0] + 1 if o is sre.RANGE else 1000 if o is sre.CATEGORY else 1  # type: ignore[index]
-               for o, a in cs)
-    return 1.0 if size <= 12 else 0.3
+    if any(o is sre.CATEGORY for o, _ in cs) or sum(a[1] - a[0] + 1 for o, a in cs if o is sre.RANGE) > 12:  # type: ignore[index]
+        return 0.3
+    chars = [c for o, a in cs for c in (range(a[0], a[1] + 1) if o is sre.RANGE else (a,))]  # type: ignore[index]
+    return min(map(_char_weight, chars)) * (1.0 if len(chars) == 1 else 0.8)
 
 
 def _score(option: list[Fragment]) -> float:
-    return min(sum(map(_weight, f[:_MAX_FRAGMENT])) for f in option) - 0.01 * len(option)
+    return min(sum(map(_weight, f[:_MAX_FRAGMENT])) for f in option) - 0.001 * len(option)
 
 
 def _requirement(items) -> list[Fragment] | None:
@@ -209,7 +219,7 @@ def _class(cs: CharSet | tuple[tuple[object, object], ...]) -> str:
     return "[" + "".join(parts) + "]"
 
 
-def fragments(pattern: str, flags: int = 0, min_score: float = 2.0) -> str | None:
+def fragments(pattern: str, flags: int = 0, min_score: float = 1.5) -> str | None:
     """A pattern that occurs in any text `pattern` matches in (it has no lookarounds or anchors), or None
     when no fragment selective enough (score below `min_score`: a digit alone says little) can be found."""
     items = _parse(pattern, flags)
