@@ -62,9 +62,9 @@ def _diagnostics(rule: Rule, findings: Iterable[Finding], doc: Document, setting
         if end == start:  # every finding points at some text
             end = min(len(text), start + 1)
             start = end - 1 if end else 0
-        a, b = doc.source.position(start), doc.source.position(end)
+        (line, column), (end_line, end_column) = doc.source.line_column(start), doc.source.line_column(end)
         yield Diagnostic(
             code=rule.code, name=rule.name, category=rule.category,
             severity=settings.severity.get(rule.code) or _graded(rule.severity, f.severity), message=f.message,
-            offset=start, end_offset=end, line=a.line, column=a.column, end_line=b.line, end_column=b.column,
+            offset=start, end_offset=end, line=line, column=column, end_line=end_line, end_column=end_column,
             path=f.path, excerpt=text[start:end][:200], fix=f.fix)

@@ -49,14 +49,23 @@ class SourceText:
 
     def position(self, offset: int) -> Position:
         """Line and column (both 1-based) of a code-point offset."""
+        return Position(*self.line_column(offset))
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """position() as a tuple: what the hot paths use, without an object per call."""
         offset = max(0, min(offset, len(self.text)))
         index = bisect.bisect_right(self._line_starts, offset) - 1
-        return Position(index + 1, offset - self._line_starts[index] + 1)
+        return index + 1, offset - self._line_starts[index] + 1
 
     def span(self, start: int, end: int) -> Span:
         """The model span of text[start:end], with both ends' lines and columns."""
-        a, b = self.position(start), self.position(end)
-        return Span(start=start, end=end, line=a.line, column=a.column, end_line=b.line, end_column=b.column)
+        starts, size = self._line_starts, len(self.text)
+        a = max(0, min(start, size))
+        i = bisect.bisect_right(starts, a) - 1
+        b = max(0, min(end, size))
+        j = i if b >= starts[i] and (i + 1 == len(starts) or b < starts[i + 1]) else bisect.bisect_right(starts, b) - 1
+        return Span(start=start, end=end, line=i + 1, column=a - starts[i] + 1, end_line=j + 1,
+                    end_column=b - starts[j] + 1)
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line end."""
