@@ -1,8 +1,13 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The start-up cache (compiled patterns, rule packs, parse table) of the tests, in processes they start too.
+os.environ["RECTLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="rectlint-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

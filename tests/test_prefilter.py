@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from conftest import EXAMPLES
 from helpers import doc_of, lint
 from rectlint.engine import Settings, check
-from rectlint.prefilter import compile_fast, fragments
+from rectlint.patterns import compile_fast
+from rectlint.prefilter import fragments
 from rectlint.registry import all_rules
 from rectlint.rule import Rule
 

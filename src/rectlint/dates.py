@@ -12,8 +12,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from rectlint import patterns
 from rectlint.parser import cn_to_int
-from rectlint.prefilter import compile_fast
+from rectlint.patterns import compile_fast
 
 _SEP = r"至|到|—{1,2}|–|－|-|~|～"
 _ATOM = compile_fast(
@@ -93,10 +94,10 @@ class Resolved:
 
 
 _ANY_DATE = compile_fast(r"\d|[〇零]|今年|去年|本年|当年|上年|明年|前年|半年")
-_NON_DIGIT = re.compile(r"\D")
+_NON_DIGIT = patterns.compile(r"\D")
 _JOINERS = ("SEP", "LIST", "GAP")
-_ISO_SEP = re.compile(r"[-/.]")
-_YEAR_ONLY = re.compile(r"\d{4}\s*年")
+_ISO_SEP = patterns.compile(r"[-/.]")
+_YEAR_ONLY = patterns.compile(r"\d{4}\s*年")
 
 
 def may_hold_dates(text: str) -> bool:

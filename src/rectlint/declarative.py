@@ -16,9 +16,10 @@ from typing import Any
 import yaml
 from jsonschema import Draft202012Validator
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Edit, Fix, Severity
 from rectlint.model import Paragraph
-from rectlint.prefilter import compile_fast, fragments
+from rectlint.patterns import compile_fast, fragments
 from rectlint.registry import RegistryError
 from rectlint.rule import Document, Finding, Rule
 
@@ -85,17 +86,17 @@ def _doc(spec: dict[str, Any]) -> str:
 
 
 def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
-    exceptions = [re.compile(x) for x in spec.get("exceptions", [])]
+    exceptions = [patterns.compile(x) for x in spec.get("exceptions", [])]
     scope = set(spec.get("scope", []))
     message = spec["message"]
     if spec["kind"] == "existence":
         source = "|".join(f"(?:{t})" for t in spec["tokens"])
         swaps: list[tuple[re.Pattern[str], str, bool]] = []
     else:
-        swaps = [(re.compile(s["pattern"]), s["replacement"], bool(s.get("safe"))) for s in spec["swap"]]
+        swaps = [(patterns.compile(s["pattern"]), s["replacement"], bool(s.get("safe"))) for s in spec["swap"]]
         source = "|".join(f"(?:{p.pattern})" for p, _, _ in swaps)
     pattern = compile_fast(source)
-    required = fragments(source)
+    required = fragments(source)  # None when no selective fragment is known
 
     def excepted(text: str, start: int, end: int) -> bool:
         return any(m.start() <= start and end <= m.end() for x in exceptions for m in x.finditer(text))
@@ -125,6 +126,6 @@ def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
         "code": spec["code"], "name": spec["name"], "category": Category(spec["category"]),
         "severity": Severity(spec["severity"]), "fixable": bool(swaps), "options": {},
         "pack": pack, "check_paragraph": check_paragraph, "pattern": pattern,
-        "prefilter": compile_fast(required) if required else None,
+        "prefilter": required,
     }
     return type(f"Pack_{spec['code']}", (Rule,), attrs)

@@ -14,11 +14,12 @@ from datetime import date
 
 from pydantic import BaseModel
 
+from rectlint import patterns
 from rectlint.dates import DateMention, find_dates, may_hold_dates, resolve
 from rectlint.evidence import ItemEvidence, analyse_item
 from rectlint.model import Item, Notice, Paragraph, Span, Status
 from rectlint.parser import cn_to_int
-from rectlint.prefilter import compile_fast
+from rectlint.patterns import compile_fast
 from rectlint.sentences import SENTENCE
 from rectlint.source import SourceText
 
@@ -112,13 +113,13 @@ class Facts:
 # ---------------------------------------------------------------------------------------------------
 # Dates
 
-INSPECTING_BODY = re.compile(
+INSPECTING_BODY = patterns.compile(
     r"(?:中央|省委|市委|州委|县委|区委|旗委|盟委|党组|党委|[\u4e00-\u9fff]{0,8}?(?:市|县|区)委)"
     r"(?:第[一二三四五六七八九十\d]+轮)?(?:巡视|巡察)?(?:第[一二三四五六七八九十\d]+)?(?:专项)?(?:巡视|巡察)组")
-_INSPECTED = re.compile(r"对([^，,。；;]{2,40}?)(?:开展|进行)了?(?:[^，,。；;]{0,8}?)(?:巡察|巡视)")
-_LEGAL = re.compile(r"《([^》]{4,60})》")
-_BASIS = re.compile(r"按照|根据|依据")
-_RULES = re.compile(r"规定|要求|办法|条例")
+_INSPECTED = patterns.compile(r"对([^，,。；;]{2,40}?)(?:开展|进行)了?(?:[^，,。；;]{0,8}?)(?:巡察|巡视)")
+_LEGAL = patterns.compile(r"《([^》]{4,60})》")
+_BASIS = patterns.compile(r"按照|根据|依据")
+_RULES = patterns.compile(r"规定|要求|办法|条例")
 
 
 class _Dater:
@@ -171,8 +172,9 @@ def _opening_timeline(paragraphs: list[Paragraph], dater: _Dater, timeline: Time
                 timeline.legal_basis.extend(x for x in _LEGAL.findall(sentence) if x not in timeline.legal_basis)
 
 
-_RECTIFICATION_WORDS = re.compile(r"集中整改|整改期|整改时限")
-_EVENT_WORDS = re.compile(r"(?P<feedback>反馈)|(?P<inspection>(?:进行了?|开展了?)[^，,。；;]{0,12}?(?:巡察|巡视)|进驻)")
+_RECTIFICATION_WORDS = patterns.compile(r"集中整改|整改期|整改时限")
+_EVENT_WORDS = patterns.compile(
+    r"(?P<feedback>反馈)|(?P<inspection>(?:进行了?|开展了?)[^，,。；;]{0,12}?(?:巡察|巡视)|进驻)")
 
 
 def _event_of(sentence: str, starts: list[int], ends: list[int], i: int) -> str | None:
@@ -246,14 +248,14 @@ _COUNT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in_progress", compile_fast(rf"{_GOING}(?:的)?(?:问题)?{_N}{_U}")),
     ("in_progress", compile_fast(rf"{_N}{_U}(?:问题)?{_GOING}")),
 ]
-_OUTCOMES = re.compile(
+_OUTCOMES = patterns.compile(
     r"(?P<label>党纪政务处分|党纪处分|政务处分|纪律处分|处分|组织处理|诫勉谈话|诫勉|批评教育|谈话提醒|责令检查|通报批评|"
     r"问责|移送司法机关|立案审查调查|立案|建立完善制度|建立健全制度|制定修订制度|修订完善制度|完善制度|建章立制|"
     r"追缴资金|追缴|收回清退违规资金|收回|清退|挽回经济损失|挽回)[^，,。；;\d]{0,6}?"
     r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>人次|人|名|项|个|件|万元|亿元|元)")
 _MEASURES = compile_fast(rf"{_N}{_U}(?:具体)?(?:整改)?(?:措施|任务)")
-_NUMERAL = re.compile(r"[\d一二三四五六七八九十]")
-_RATE = re.compile(r"(?:完成率|整改率|办结率|销号率)(?:为|达到?|达)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]")
+_NUMERAL = patterns.compile(r"[\d一二三四五六七八九十]")
+_RATE = patterns.compile(r"(?:完成率|整改率|办结率|销号率)(?:为|达到?|达)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]")
 
 
 def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Dater) -> list[CountStatement]:
@@ -308,7 +310,7 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Da
 # ---------------------------------------------------------------------------------------------------
 
 
-_CHROME_LABEL = re.compile(r"(成文日期|发布时间|发布日期|信息时间|生成日期|日期|时间)[^:：]*[:：]?\s*$")
+_CHROME_LABEL = patterns.compile(r"(成文日期|发布时间|发布日期|信息时间|生成日期|日期|时间)[^:：]*[:：]?\s*$")
 
 
 def resolve_facts(notice: Notice, source: SourceText) -> Facts:

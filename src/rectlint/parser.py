@@ -15,6 +15,7 @@ from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 
 from rectlint import lines as L
+from rectlint import patterns
 from rectlint.model import (
     Chrome,
     Contact,
@@ -61,11 +62,11 @@ STATUS_WORDS: list[tuple[Status, str]] = [
 ]
 _STATUS_ALT = "|".join(f"(?P<s{i}>{pat})" for i, (_, pat) in enumerate(STATUS_WORDS))
 # A status label opens the response ("整改情况：已整改。") or closes the headline ("（已完成）").
-_STATUS_LEAD = re.compile(rf"\s*(?:\*\*|__)?\s*(?:{_STATUS_ALT})\s*(?:[。．.，,；;：:]|$)")
-_STATUS_TAIL = re.compile(rf"[（(【\[]\s*(?:{_STATUS_ALT})\s*[）)】\]]\s*[。.]?$")
+_STATUS_LEAD = patterns.compile(rf"\s*(?:\*\*|__)?\s*(?:{_STATUS_ALT})\s*(?:[。．.，,；;：:]|$)")
+_STATUS_TAIL = patterns.compile(rf"[（(【\[]\s*(?:{_STATUS_ALT})\s*[）)】\]]\s*[。.]?$")
 
 # 一是/二是… (not 不是, 是否, 是的), ①…⑳, （1）…
-_ENUMERATOR = re.compile(
+_ENUMERATOR = patterns.compile(
     r"(?:(?<![一二三四五六七八九十])[一二三四五六七八九十]是(?=[^否非的为])|[①-⑳]|[（(]\d{1,2}[）)])")
 
 
@@ -343,11 +344,11 @@ class _Builder:
 
 
 CONTACT_FIELDS: dict[str, re.Pattern[str]] = {
-    "phone": re.compile(r"(?:电话|热线|联系方式)\s*[:：]?\s*(?:电话\s*[:：]?\s*)?"
+    "phone": patterns.compile(r"(?:电话|热线|联系方式)\s*[:：]?\s*(?:电话\s*[:：]?\s*)?"
                         r"(?P<v>[（(]?0\d{2,3}[）)]?[-－—\s]?\d{7,8}|1[3-9]\d{9}|\d{7,8}|12345|12388|12380)"),
-    "address": re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|地址)\s*[:：]?\s*(?P<v>[^；;。，,\s]{4,80})"),
-    "postcode": re.compile(r"(?:邮政编码|邮编)\s*[:：]?\s*(?P<v>\d{6})(?!\d)"),
-    "email": re.compile(r"(?P<v>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"),
+    "address": patterns.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|地址)\s*[:：]?\s*(?P<v>[^；;。，,\s]{4,80})"),
+    "postcode": patterns.compile(r"(?:邮政编码|邮编)\s*[:：]?\s*(?P<v>\d{6})(?!\d)"),
+    "email": patterns.compile(r"(?P<v>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"),
 }
 
 

@@ -4,7 +4,7 @@ Two are derived from the parsed pattern:
 
 - `first_chars`: the characters a match can start with. A pattern whose alternatives open with
   lookbehinds or groups gives `re` no prefix to search for, so it tries every alternative at every
-  character; `compile_fast` puts a lookahead on those characters in front, and `re` then rejects most
+  character; `accelerated` puts a lookahead on those characters in front, and `re` then rejects most
   positions with one test.
 - `fragments`: short runs of characters one of which occurs, with its lookaround context, wherever
   the pattern matches (`做出(?=…决定)` needs 做出, `(?<!\\d)\\d{4}年0[1-9]月` needs `\\d年0[1-9]月`). Text in which
@@ -125,17 +125,15 @@ def _size(chars) -> int:
                20 if a in (sre.CATEGORY_DIGIT, sre.CATEGORY_SPACE) else 100_000 for o, a in chars)
 
 
-def compile_fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """re.compile, led by a lookahead on the pattern's first characters when `re` has no prefix to search
-    for and the lookahead rejects most text (not, say, every Han character). Matches are unchanged."""
+def accelerated(pattern: str, flags: int = 0) -> str:
+    """The pattern led by a lookahead on its first characters when `re` has no prefix to search for and the
+    lookahead rejects most text (not, say, every Han character); else the pattern itself. Matches are
+    unchanged. (A pattern with global inline flags, which must open it, cannot be led: compile both.)"""
     items = _parse(pattern, flags)
     if items is not None and not _has_prefix(items) and (found := _first(items)) and not found[1] \
             and 0 < _size(found[0]) <= _MAX_FIRST:
-        try:
-            return re.compile(f"(?={_class(tuple(dict.fromkeys(found[0])))})(?:{pattern})", flags)
-        except re.error:  # pragma: no cover - e.g. global inline flags, which must open the pattern
-            pass
-    return re.compile(pattern, flags)
+        return f"(?={_class(tuple(dict.fromkeys(found[0])))})(?:{pattern})"
+    return pattern
 
 
 # --- required fragments -----------------------------------------------------------------------------

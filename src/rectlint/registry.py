@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 from collections.abc import Iterable
 from functools import cache
 from importlib.metadata import entry_points
@@ -13,6 +12,7 @@ from importlib.resources import files
 from pathlib import Path
 from types import ModuleType
 
+from rectlint import patterns
 from rectlint.diagnostics import Category
 from rectlint.rule import CODE_RE, NAME_RE, Rule
 
@@ -96,7 +96,7 @@ class SelectorError(ValueError):
     pass
 
 
-_PREFIX = re.compile(r"[A-Za-z]{1,3}\d{0,3}")
+_PREFIX = patterns.compile(r"[A-Za-z]{1,3}\d{0,3}")
 
 
 def _matches(selector: str, rule: type[Rule]) -> bool:

@@ -15,13 +15,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Fix, Severity
 from rectlint.facts import Facts
 from rectlint.model import Item, Notice, Paragraph, Span
 from rectlint.source import SourceText
 
-CODE_RE = re.compile(r"^[A-Z]{1,3}\d{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+CODE_RE = patterns.compile(r"^[A-Z]{1,3}\d{3}$")
+NAME_RE = patterns.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 @dataclass

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rectlint import patterns
 from rectlint.model import Span
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = patterns.compile(r"\r\n|\r|\n")
 
 
 class ReadError(Exception):

@@ -1,7 +1,7 @@
 from rectlint.diagnostics import Category, Severity
 from rectlint.evidence import masked
 from rectlint.model import Item
-from rectlint.prefilter import compile_fast
+from rectlint.patterns import compile_fast
 from rectlint.rule import Document, Finding, Rule
 
 COUNT = compile_fast(r"(?<![\d.第])(\d+)\s*(座|家|辆|户|处|所|台|套|栋)")

@@ -1,12 +1,12 @@
-import re
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
 from rectlint.model import Item
 from rectlint.rule import Document, Finding, Rule
 
 # A date followed by 前/底前/以前… is a deadline, and a date in a clause of intent is a plan.
-DEADLINE_AFTER = re.compile(r"\s*(?:底|末)?\s*(?:前(?![往去来进行])|以前|之前|起(?![草诉])|为限)")
-PLAN_BEFORE = re.compile(r"力争|计划|预计|拟|将于|争取|确保|要求|须|必须|前完成|按期")
+DEADLINE_AFTER = patterns.compile(r"\s*(?:底|末)?\s*(?:前(?![往去来进行])|以前|之前|起(?![草诉])|为限)")
+PLAN_BEFORE = patterns.compile(r"力争|计划|预计|拟|将于|争取|确保|要求|须|必须|前完成|按期")
 
 
 class DateAfterPublication(Rule):

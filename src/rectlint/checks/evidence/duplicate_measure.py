@@ -1,5 +1,5 @@
-import re
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
 from rectlint.evidence import masked
 from rectlint.rule import Document, Finding, Rule
@@ -76,7 +76,7 @@ class DuplicateMeasure(Rule):
                           path=f"items/{later}/response")
 
 
-_BREAKS = re.compile(r"[\u3000\d]+")  # masked quotations and (decimal) digits
+_BREAKS = patterns.compile(r"[\u3000\d]+")  # masked quotations and (decimal) digits
 
 
 def _segments(text: str) -> list[str]:

@@ -1,14 +1,14 @@
-import re
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Edit, Fix, Severity
-from rectlint.prefilter import compile_fast
+from rectlint.patterns import compile_fast
 from rectlint.rule import Document, Finding, Rule
 
 HAN = r"\u4e00-\u9fff"
 # A half-width mark touching a Han character (or a Chinese closing/opening mark) on either side.
 MARK = compile_fast(rf"(?<=[{HAN}》”’）])[,;:?!]|[,;:?!](?=[{HAN}《“‘（])|\((?=[^()\n]*[{HAN}])[^()\n]*\)"
                   rf'|"(?=[^"\n]*[{HAN}])[^"\n]*"')
-FULL = re.compile(r"[，；：？！（）]")
+FULL = patterns.compile(r"[，；：？！（）]")
 WIDE = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
 
 

@@ -1,11 +1,11 @@
-import re
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
 from rectlint.rule import Document, Finding, Rule
 
 PAIRS = {"（": "）", "《": "》", "“": "”", "【": "】", "〔": "〕", "‘": "’"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
-BRACKETS = re.compile("[" + "".join(PAIRS) + "".join(CLOSERS) + "]")
+BRACKETS = patterns.compile("[" + "".join(PAIRS) + "".join(CLOSERS) + "]")
 
 
 class UnbalancedBrackets(Rule):
