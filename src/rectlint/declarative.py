@@ -1,11 +1,13 @@
 """Declarative rules: YAML packs of `existence` and `substitution` rules, checked against a JSON Schema.
 
 Each rule in a pack becomes a Rule class like any other, so selection, documentation and output
-treat the two alike.
+treat the two alike. A pack that was read and validated before is taken from the start-up cache
+(keyed by the pack's and the schema's bytes), so a run loads neither YAML nor the JSON Schema validator.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from functools import cache
@@ -13,24 +15,27 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import yaml
-from jsonschema import Draft202012Validator
-
-from rectlint import patterns
+from rectlint import patterns, startcache
 from rectlint.diagnostics import Category, Edit, Fix, Severity
 from rectlint.model import Paragraph
 from rectlint.patterns import compile_fast, fragments
 from rectlint.registry import RegistryError
 from rectlint.rule import Document, Finding, Rule
 
-# libyaml's loader when PyYAML was built with it: the pure-Python one costs ~0.15 s per run on our packs.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CACHE = "packs.marshal"
+_KEEP = 64  # packs kept in the cache (the oldest go first)
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    schema = json.loads(files("rectlint.schemas").joinpath("rule-pack.schema.json").read_text("utf-8"))
-    return Draft202012Validator(schema)
+def _schema() -> bytes:
+    return files("rectlint.schemas").joinpath("rule-pack.schema.json").read_bytes()
+
+
+@cache
+def _validator():
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(json.loads(_schema().decode("utf-8")))
 
 
 def _key_path(error: Any) -> str:
@@ -42,8 +47,37 @@ def load_pack(path: Any) -> list[type[Rule]]:
     name = getattr(path, "name", str(path))
     try:
         resource = Path(path) if isinstance(path, str | Path) else path
-        data = yaml.load(resource.read_text("utf-8"), Loader=_LOADER)
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = resource.read_bytes()
+    except OSError as exc:
+        raise RegistryError(f"rule pack {name}: cannot read ({exc})") from None
+    key = hashlib.sha256(_schema() + b"\0" + raw).hexdigest()
+    stored = startcache.load(_CACHE)
+    cached = stored if isinstance(stored, dict) else {}
+    data = cached.get(key)
+    if not isinstance(data, dict):
+        data = _validated(raw, name)
+        cached = {k: v for k, v in cached.items() if k != key}
+        cached[key] = data
+        startcache.store(_CACHE, dict(list(cached.items())[-_KEEP:]))
+    rules = []
+    for i, spec in enumerate(data["rules"]):
+        try:
+            rules.append(_make_rule(spec, data["pack"]))
+        except re.error as exc:
+            where = f"rule pack {name}: rules[{i}] ({spec['code']})"
+            raise RegistryError(f"{where}: bad regular expression: {exc}") from None
+    return rules
+
+
+def _validated(raw: bytes, name: str) -> dict[str, Any]:
+    """Parse a pack's YAML and check it against the schema."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML was built with it
+    try:
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text would
+        data = yaml.load(text, Loader=loader)
+    except UnicodeDecodeError as exc:
         raise RegistryError(f"rule pack {name}: cannot read ({exc})") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -53,14 +87,7 @@ def load_pack(path: Any) -> list[type[Rule]]:
     if errors:
         e = errors[0]
         raise RegistryError(f"rule pack {name}: {_key_path(e)}: {e.message}")
-    rules = []
-    for i, spec in enumerate(data["rules"]):
-        try:
-            rules.append(_make_rule(spec, data["pack"]))
-        except re.error as exc:
-            where = f"rule pack {name}: rules[{i}] ({spec['code']})"
-            raise RegistryError(f"{where}: bad regular expression: {exc}") from None
-    return rules
+    return data
 
 
 def _cell(text: object) -> str:
