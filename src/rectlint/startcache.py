@@ -6,7 +6,8 @@ user's cache directory ($RECTLINT_CACHE_DIR, else $XDG_CACHE_HOME/rectlint, else
 RECTLINT_CACHE_DIR set to an empty string turns the cache off), under names that say what they were
 derived from; entries are keyed by content, so a changed pattern or pack is simply a new entry.
 A cache that cannot be read or written is ignored: rectlint then rebuilds, and nothing else changes.
-Values are stored with marshal, which holds plain data only and never runs code when loaded.
+Values are stored with marshal, which holds plain data only and never runs code when loaded; the
+parse table is stored by Lark in its own format (a pickle, as Lark's own cache option does).
 """
 
 from __future__ import annotations
@@ -27,8 +28,15 @@ def directory() -> Path | None:
 
 
 def path(name: str) -> Path | None:
+    """Where `name` is kept (its directory created), or None when there is no usable cache directory."""
     where = directory()
-    return where / name if where else None
+    if where is None:
+        return None
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return where / name
 
 
 def load(name: str) -> object | None:
