@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rectlint import patterns
-from rectlint.model import Span
+from rectlint.model import Span, build
 
 _LINE_BREAK = patterns.compile(r"\r\n|\r|\n")
 
@@ -64,8 +64,8 @@ class SourceText:
         i = bisect.bisect_right(starts, a) - 1
         b = max(0, min(end, size))
         j = i if b >= starts[i] and (i + 1 == len(starts) or b < starts[i + 1]) else bisect.bisect_right(starts, b) - 1
-        return Span(start=start, end=end, line=i + 1, column=a - starts[i] + 1, end_line=j + 1,
-                    end_column=b - starts[j] + 1)
+        return build(Span, start=start, end=end, line=i + 1, column=a - starts[i] + 1, end_line=j + 1,
+                     end_column=b - starts[j] + 1)
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line end."""
