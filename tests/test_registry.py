@@ -120,3 +120,14 @@ def test_every_rule_is_documented() -> None:
             assert "## Options" in doc, f"{rule.code} has options but does not document them"
             for key in rule.options:
                 assert key in doc, f"{rule.code} does not document option {key}"
+
+
+def test_builtin_rules_load_without_reading_every_distribution(tmp_path: Path, monkeypatch) -> None:
+    """Only rectlint's own entry is declared: it is loaded directly; anything else goes to importlib.metadata."""
+    assert registry._entry_points() == [registry.BUILTIN]
+    assert registry.BUILTIN.load() is sys.modules["rectlint.checks"]
+    archive = tmp_path / "plugins.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\x00" * 18)  # an empty zip on the path: its contents are unknown
+    monkeypatch.syspath_prepend(str(archive))
+    assert registry._declared_entry_points() is None
+    assert [ep.value for ep in registry._entry_points()] == ["rectlint.checks"]
