@@ -7,6 +7,7 @@ treat the two alike. A pack that was read and validated before is taken from the
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import re
@@ -112,6 +113,21 @@ def _doc(spec: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
+class _Covers:
+    """The spans where any of `patterns` matches in `text`, asked whether one of them covers [start, end)."""
+
+    def __init__(self, patterns: list[re.Pattern[str]], text: str) -> None:
+        spans = sorted(m.span() for x in patterns for m in x.finditer(text))
+        self.starts = [a for a, _ in spans]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one
+        for _, b in spans:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+
 def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
     exceptions = [patterns.compile(x) for x in spec.get("exceptions", [])]
     scope = set(spec.get("scope", []))
@@ -125,16 +141,16 @@ def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
     pattern = compile_fast(source)
     required = fragments(source)  # None when no selective fragment is known
 
-    def excepted(text: str, start: int, end: int) -> bool:
-        return any(m.start() <= start and end <= m.end() for x in exceptions for m in x.finditer(text))
-
     def check_paragraph(self: Rule, paragraph: Paragraph, doc: Document) -> list[Finding]:
         if scope and paragraph.role not in scope:
             return []
         out = []
         text, base = paragraph.text, paragraph.span.start
+        excepted = None  # where the exceptions match, found once per paragraph at the first match
         for m in pattern.finditer(text):
-            if m.end() == m.start() or excepted(text, m.start(), m.end()):
+            if m.end() == m.start():
+                continue
+            if exceptions and (excepted := excepted or _Covers(exceptions, text)).covers(m.start(), m.end()):
                 continue
             fix = None
             replacement = ""
