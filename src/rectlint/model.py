@@ -16,35 +16,39 @@ from pydantic import BaseModel, ConfigDict, Field
 from pydantic_core import PydanticUndefined
 
 M = TypeVar("M", bound=BaseModel)
-_PLANS: dict[type, list[tuple[str, Any, Any]]] = {}
 _set = object.__setattr__
 
 
-def _plan(cls: type[BaseModel]) -> list[tuple[str, Any, Any]]:
-    """(name, default, factory) of each field, in declared order."""
-    plan = []
-    for name, f in cls.model_fields.items():
-        if f.default_factory is not None:
-            plan.append((name, None, f.default_factory))
-        elif isinstance(f.default, list | dict | set):  # pydantic copies a mutable default for each instance
-            plan.append((name, None, lambda d=f.default: copy.deepcopy(d)))
-        else:
-            plan.append((name, f.default, None))
-    _PLANS[cls] = plan
-    return plan
+class _Plan:
+    """A model's fields in declared order, and how to fill the ones a caller leaves out."""
+
+    def __init__(self, cls: type[BaseModel]) -> None:
+        self.names = list(cls.model_fields)
+        self.keys = set(self.names)
+        self.fill: list[tuple[str, Any, Any]] = []  # (name, default, factory)
+        for name, f in cls.model_fields.items():
+            if f.default_factory is not None:
+                self.fill.append((name, None, f.default_factory))
+            elif isinstance(f.default, list | dict | set):  # pydantic copies a mutable default for each instance
+                self.fill.append((name, None, lambda d=f.default: copy.deepcopy(d)))
+            else:
+                self.fill.append((name, f.default, None))
+
+
+_PLANS: dict[type, _Plan] = {}
 
 
 def build(cls: type[M], /, **values: Any) -> M:
     """The model `cls(**values)` would give, without validating `values` (they must have the declared
     types): the same fields in the same order, defaults filled in, the same fields-set."""
-    plan = _PLANS.get(cls) or _plan(cls)
-    if len(values) == len(plan) and all(name in values for name, _, _ in plan):
-        fields = {name: values[name] for name, _, _ in plan}
+    plan = _PLANS.get(cls) or _PLANS.setdefault(cls, _Plan(cls))
+    if values.keys() == plan.keys:  # every field given: keep the caller's dict when it is in order
+        fields = values if list(values) == plan.names else {name: values[name] for name in plan.names}
     else:
-        if unknown := values.keys() - {name for name, _, _ in plan}:
+        if unknown := values.keys() - plan.keys:
             raise TypeError(f"{cls.__name__}: unknown field(s) {', '.join(sorted(unknown))}")
         fields = {}
-        for name, default, factory in plan:
+        for name, default, factory in plan.fill:
             if name in values:
                 fields[name] = values[name]
             elif factory is not None:
