@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,12 +26,47 @@ class Settings:
     options: dict[str, dict[str, Any]] = field(default_factory=dict)  # by rule code
 
 
+_gc_lock = threading.Lock()
+_gc_users = 0
+_gc_was_enabled = False
+
+
+@contextmanager
+def _without_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a notice is analysed, in any number of threads.
+
+    A notice becomes hundreds of thousands of small objects that hold no reference cycles; the
+    collector would traverse them again and again as they are made, which cost 7% of the time on the
+    bench corpus and made the cost of a notice with thousands of items grow faster than its length.
+    Memory is still freed as usual (by reference counting); cycles wait for the next collection.
+    """
+    global _gc_users, _gc_was_enabled
+    with _gc_lock:
+        if _gc_users == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_users += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_users -= 1
+            if _gc_users == 0 and _gc_was_enabled:
+                gc.enable()
+
+
 def analyse(source: SourceText) -> Document:
-    notice = parse(source)
-    return Document(source=source, notice=notice, facts=resolve_facts(notice, source))
+    with _without_cycle_collection():
+        notice = parse(source)
+        return Document(source=source, notice=notice, facts=resolve_facts(notice, source))
 
 
 def check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagnostic]]:
+    with _without_cycle_collection():
+        return _check(source, settings)
+
+
+def _check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagnostic]]:
     doc = analyse(source)
     rules = [cls(settings.options.get(cls.code)) for cls in settings.rules]
     by_hook: dict[str, list[Rule]] = {h: [] for h in Rule.HOOKS}
