@@ -73,18 +73,23 @@ def _check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagn
     for rule in rules:
         for hook in rule.hooks():
             by_hook[hook].append(rule)
-    out: list[Diagnostic] = []
+    # Each rule's findings are gathered in a list of its own (hooks are consumed by list.extend, with no
+    # wrapper per call) and made diagnostics at the end; a rule's findings keep their order, and the
+    # order between rules does not show: diagnostics are sorted, and a code is one rule's.
+    found: dict[Rule, list[Finding]] = {rule: [] for rule in rules}
     for rule in by_hook["check_notice"]:
-        out.extend(_diagnostics(rule, rule.check_notice(doc), doc, settings))
+        found[rule].extend(rule.check_notice(doc))
+    item_rules = [(rule.check_item, found[rule]) for rule in by_hook["check_item"]]
     for item in doc.notice.items:
-        for rule in by_hook["check_item"]:
-            out.extend(_diagnostics(rule, rule.check_item(item, doc), doc, settings))
-    # Rule by rule rather than paragraph by paragraph: a rule with a prefilter sees only the paragraphs
-    # that can hold a finding. The order does not show: findings are sorted, and a code is one rule's.
+        for hook, into in item_rules:
+            into.extend(hook(item, doc))
+    # A rule with a prefilter sees only the paragraphs that can hold a finding.
     paragraphs = doc.notice.paragraphs
     for rule in by_hook["check_paragraph"]:
+        hook, into = rule.check_paragraph, found[rule]
         for paragraph in doc.paragraphs_containing(rule.prefilter) if rule.prefilter else paragraphs:
-            out.extend(_diagnostics(rule, rule.check_paragraph(paragraph, doc), doc, settings))
+            into.extend(hook(paragraph, doc))
+    out = [d for rule, findings in found.items() if findings for d in _diagnostics(rule, findings, doc, settings)]
     out.sort(key=Diagnostic.sort_key)
     return doc, out
 

@@ -90,11 +90,14 @@ def _dominant_newline(text: str) -> str:
     return best[1] if best[0] else "\n"
 
 
+_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))  # not tab, LF, FF, CR, ESC
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _CONTROLS))  # counted in C, not byte by byte
     return controls > max(8, len(sample) // 100)
 
 
