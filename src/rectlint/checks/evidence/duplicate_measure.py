@@ -2,6 +2,7 @@
 from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
 from rectlint.evidence import masked
+from rectlint.model import Item
 from rectlint.rule import Document, Finding, Rule
 
 
@@ -41,24 +42,9 @@ class DuplicateMeasure(Rule):
     options = {"min_length": 16, "boilerplate_items": 3}
 
     def check_notice(self, doc: Document):
-        k, most = self.opts["min_length"], self.opts["boilerplate_items"]
-        items = doc.notice.items
-        texts = [[masked(m.text) for m in item.measures] for item in items]
-        # every run of k characters of each item's measures: sets, so that counting is done by set algebra
-        runs = [{seg[i:i + k] for t in ts for seg in _segments(t) for i in range(len(seg) - k + 1)} for ts in texts]
-        shared = _in_some_items(runs, 2, most)
-        # Where each shared run first occurs in each item holding it (the first two places are reported),
-        # taken in the order the runs first occur in the notice.
-        seen: dict[str, list[tuple[int, int]]] = {}
-        firsts: dict[str, tuple[int, int, int]] = {}
-        for n, (item, ts, held) in enumerate(zip(items, texts, runs, strict=True)):
-            for run in held & shared if shared else ():
-                at = next((mi, j) for mi, t in enumerate(ts) if (j := t.find(run)) >= 0)
-                seen.setdefault(run, []).append((item.index, item.measures[at[0]].span.start + at[1]))
-                firsts.setdefault(run, (n, *at))
+        k, items = self.opts["min_length"], doc.notice.items
         reported: set[tuple[int, int]] = set()
-        for run in sorted(seen, key=firsts.__getitem__):
-            (first, origin), (later, start) = seen[run][0], seen[run][1]
+        for (first, origin), (later, start) in first_two_places(items, k, self.opts["boilerplate_items"]):
             if (first, later) in reported:
                 continue
             reported.add((first, later))
@@ -74,6 +60,24 @@ class DuplicateMeasure(Rule):
             b = items[later - 1].ref
             yield Finding(start, end, f"{b}的整改措施与{a}的措施重复：“{text[start:end]}”",
                           path=f"items/{later}/response")
+
+
+def first_two_places(items: list[Item], k: int, most: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """For each run of k characters in the measures of at least 2 and fewer than `most` items, in the order
+    the runs first occur: ((item index, offset), (item index, offset)) of its first two occurrences in
+    different items. Quotations are masked; runs holding digits are left out."""
+    texts = [[masked(m.text) for m in item.measures] for item in items]
+    # every run of k characters of each item's measures: sets, so that counting is done by set algebra
+    runs = [{seg[i:i + k] for t in ts for seg in _segments(t) for i in range(len(seg) - k + 1)} for ts in texts]
+    shared = _in_some_items(runs, 2, most)
+    seen: dict[str, list[tuple[int, int]]] = {}
+    firsts: dict[str, tuple[int, int, int]] = {}
+    for n, (item, ts, held) in enumerate(zip(items, texts, runs, strict=True)):
+        for run in held & shared if shared else ():
+            at = next((mi, j) for mi, t in enumerate(ts) if (j := t.find(run)) >= 0)
+            seen.setdefault(run, []).append((item.index, item.measures[at[0]].span.start + at[1]))
+            firsts.setdefault(run, (n, *at))
+    return [(seen[run][0], seen[run][1]) for run in sorted(seen, key=firsts.__getitem__)]
 
 
 _BREAKS = patterns.compile(r"[\u3000\d]+")  # masked quotations and (decimal) digits
