@@ -1,17 +1,29 @@
 """Benchmark: build a mutated corpus from the bundled examples and print rectlint's figures.
 
-    python bench/run.py [--files 1000] [--keep DIR]
+    python bench/run.py [--files 1000] [--keep DIR] [--shapes]
 
 Prints MB/s for `rectlint check` over the corpus with one process, the wall time of a single-file run
 (start-up included), peak RSS, and the same figures for any peer found on PATH (autocorrect). Targets
 (issue 5): >= 20 MB/s with --jobs 2, single file < 150 ms, re-run < 0.5 s, peak RSS < 200 MB. Figures
-that need a feature rectlint does not have yet (--jobs, the cache) are printed as "n/a".
+that need a feature rectlint does not have yet (--jobs, the cache) are printed as "n/a". With --shapes,
+three large inputs are timed at full and quarter size (ratio near 4 without start-up = linear cost).
+
+Measured on 2 cores (the README's performance section has the table):
+
+    figure                          before the performance work     after
+    corpus, 1 process               0.67 MB/s (33.0 s)              1.72 MB/s (12.9 s)
+    single file                     360 ms                          213 ms (346 ms with no start-up cache)
+    peak RSS (corpus, JSON)         215 MB                          212 MB
+    one 5 MB notice                 9.81 s (1/4: 2.52 s, 4.4)       3.84 s (1/4: 1.12 s, 4.0)
+    a notice with 2,000 items       1.77 s (1/4: 0.72 s, 3.9)       0.82 s (1/4: 0.47 s, 2.4)
+    a 200,000-character line        1.62 s (1/4: 0.62 s, 4.9)       0.62 s (1/4: 0.32 s, 3.9)
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 import resource
 import shutil
 import statistics
@@ -52,6 +64,71 @@ def build_corpus(folder: Path, files: int, seed: int = 7) -> int:
     return total
 
 
+HEAD = re.compile(r"^\d{1,3}\.")
+
+
+def _parts(text: str) -> tuple[list[str], list[str], list[str]]:
+    """An example's lines split into the front (title, opening), the numbered items, and the rest."""
+    lines = text.splitlines()
+    first = next(i for i, ln in enumerate(lines) if HEAD.match(ln))
+    last = max(i for i, ln in enumerate(lines) if ln.startswith("整改情况"))
+    return lines[:first], lines[first:last + 1], lines[last + 1:]
+
+
+def shape_big(size: int) -> str:
+    """One notice of about `size` bytes: the numbered example with its item list repeated."""
+    front, items, back = _parts(EXAMPLES[0].read_text("utf-8"))
+    block = "\n".join(items)
+    reps = max(1, size // len(block.encode("utf-8")))
+    return "\n".join([*front, *[block] * reps, *back]) + "\n"
+
+
+def shape_items(count: int) -> str:
+    """A notice with `count` numbered items, each a problem line and a short response, numbered 1..count."""
+    front, items, back = _parts(EXAMPLES[0].read_text("utf-8"))
+    problems = [HEAD.sub("", ln) for ln in items if HEAD.match(ln)]
+    responses = [ln for ln in items if ln.startswith("整改情况")]
+    body = []
+    for i in range(count):
+        body += [f"{i + 1}.{problems[i % len(problems)]}", responses[i % len(responses)][:120]]
+    return "\n".join([*front, *body, *back]) + "\n"
+
+
+def shape_long_line(chars: int) -> str:
+    """A notice whose first response is one line of `chars` characters (a response pasted without breaks)."""
+    front, items, back = _parts(EXAMPLES[0].read_text("utf-8"))
+    prose = "".join(ln for ln in items if ln.startswith("整改情况"))
+    line = "整改情况：" + (prose * (chars // len(prose) + 1))[:chars]
+    return "\n".join([*front, items[0], line, *items[2:], *back]) + "\n"
+
+
+# name, builder, full-size argument; each shape is also run at a quarter of that size
+SHAPES = [("one 5 MB notice", shape_big, 5_000_000), ("a notice with 2,000 items", shape_items, 2000),
+          ("a 200,000-character line", shape_long_line, 200_000)]
+
+
+def shapes(folder: Path, rectlint: list[str], timeout: float, startup: float) -> None:
+    """Time each shape at full and at quarter size. Linear cost shows as a ratio near 4 once the start-up
+    (`startup`, the single-file time) is taken off both; the raw ratio is printed too."""
+    for name, build, full in SHAPES:
+        walls = []
+        for arg in (full // 4, full):
+            path = folder / f"shape-{build.__name__}-{arg}.txt"
+            path.write_text(build(arg), encoding="utf-8")
+            t = time.perf_counter()
+            try:
+                subprocess.run([*rectlint, "check", "--exit-zero", "--output-format", "json", str(path)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, timeout=timeout)
+                walls.append(time.perf_counter() - t)
+            except subprocess.TimeoutExpired:
+                walls.append(float("inf"))
+            path.unlink()
+        quarter, whole = walls
+        net = (whole - startup) / max(quarter - startup, 1e-3)
+        print(f"{name + ':':<30} {whole:7.2f} s   (1/4 size {quarter:6.2f} s, ratio {whole / quarter:4.1f},"
+              f" {net:4.1f} without start-up)")
+
+
 def timed(cmd: list[str], runs: int = 3) -> tuple[float, float]:
     """Median wall seconds and peak child RSS in MB over `runs` runs."""
     walls = []
@@ -67,6 +144,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--files", type=int, default=1000)
     ap.add_argument("--keep", type=Path)
+    ap.add_argument("--shapes", action="store_true", help="also time the large-input shapes")
+    ap.add_argument("--timeout", type=float, default=600, help="seconds before a shape run is given up")
     args = ap.parse_args()
     folder = args.keep or Path(tempfile.mkdtemp(prefix="rectlint-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -86,6 +165,8 @@ def main() -> None:
         print(f"autocorrect:             {mb / pwall:7.2f} MB/s   ratio rectlint/autocorrect {pwall / wall:.2f}")
     else:
         print("autocorrect: not installed (npm install autocorrect-node to compare)")
+    if args.shapes:
+        shapes(folder, rectlint, args.timeout, one)
     if not args.keep:
         shutil.rmtree(folder)
 

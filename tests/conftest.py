@@ -1,8 +1,15 @@
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The caches of the tests, in processes they start too: the start-up cache (compiled patterns, rule packs,
+# parse table) and the results of checked files (never in the checkout).
+os.environ["RECTLINT_STARTUP_CACHE"] = tempfile.mkdtemp(prefix="rectlint-test-startup-")
+os.environ["RECTLINT_CACHE_DIR"] = tempfile.mkdtemp(prefix="rectlint-test-results-")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -16,11 +23,3 @@ def seeds() -> tuple[Path, Path]:
     if not (XUCHANG.exists() and KAIFENG.exists()):
         pytest.skip("the seed notices (../shared/seeds) are not available")
     return XUCHANG, KAIFENG
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """CLI runs in tests cache their results in a temporary folder, never in the checkout."""
-    import os
-
-    os.environ["RECTLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("rectlint-cache"))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from helpers import GOOD_PACK, installed_plugin, lint
+from rectlint import registry
 from rectlint.declarative import load_pack
 from rectlint.registry import RegistryError, all_rules
 
@@ -88,3 +90,14 @@ def test_every_category_has_a_chinese_label() -> None:
     from rectlint.diagnostics import Category
 
     assert all(c.label and not c.label.isascii() for c in Category)
+
+
+def test_builtin_rules_load_without_reading_every_distribution(tmp_path: Path, monkeypatch) -> None:
+    """Only rectlint's own entry is declared: it is loaded directly; anything else goes to importlib.metadata."""
+    assert registry._entry_points() == [registry.BUILTIN]
+    assert registry.BUILTIN.load() is sys.modules["rectlint.checks"]
+    archive = tmp_path / "plugins.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\x00" * 18)  # an empty zip on the path: its contents are unknown
+    monkeypatch.syspath_prepend(str(archive))
+    assert registry._declared_entry_points() is None
+    assert [ep.value for ep in registry._entry_points()] == ["rectlint.checks"]

@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from rectlint import patterns
 from rectlint.parser import cn_to_int
+from rectlint.patterns import compile_fast
 
 _SEP = r"至|到|—{1,2}|–|－|-|~|～"
-_ATOM = re.compile(
+_ATOM = compile_fast(
     r"(?P<ISO>(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d.]))"
     r"|(?P<CN>[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月(?:[一二三四五六七八九十]{1,3}日)?)"
     r"|(?P<Y>(?<![\d.])\d{4}\s*年(?!代|度?[以之]?[内中]?[，,]?\s*\d{4}))"
@@ -42,7 +44,8 @@ class Point:
     half: str | None = None  # 上 | 下
 
     def empty(self) -> bool:
-        return all(v is None for v in (self.year, self.month, self.day, self.bare, self.relative, self.half))
+        return (self.year is None and self.month is None and self.day is None and self.bare is None
+                and self.relative is None and self.half is None)
 
     def unit(self) -> str | None:
         """The finest unit the point names."""
@@ -90,29 +93,41 @@ class Resolved:
     mention: DateMention | None = field(default=None, repr=False)
 
 
-_ANY_DATE = re.compile(r"\d|[〇零]|今年|去年|本年|当年|上年|明年|前年|半年")
+_ANY_DATE = compile_fast(r"\d|[〇零]|今年|去年|本年|当年|上年|明年|前年|半年")
+_NON_DIGIT = patterns.compile(r"\D")
+_JOINERS = ("SEP", "LIST", "GAP")
+_ISO_SEP = patterns.compile(r"[-/.]")
+_YEAR_ONLY = patterns.compile(r"\d{4}\s*年")
+
+
+def may_hold_dates(text: str) -> bool:
+    """False when `text` cannot hold a date expression (find_dates would find none): a cheap scan."""
+    return _ANY_DATE.search(text) is not None
 
 
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in a line of text, with offsets into that text."""
-    if not _ANY_DATE.search(text):  # most clauses have no date: skip the atom scan
+    if not may_hold_dates(text):  # most clauses have no date: skip the atom scan
         return []
     out: list[DateMention] = []
     chain: list[re.Match[str]] = []
     pos = -1
+    valued = False  # a chain of separators and spaces alone holds no date
     for m in _ATOM.finditer(text):
         if chain and m.start() != pos:
-            out.extend(_chain_to_mentions(text, chain))
-            chain = []
+            if valued:
+                out.extend(_chain_to_mentions(text, chain))
+            chain, valued = [], False
         chain.append(m)
+        valued = valued or m.lastgroup not in _JOINERS
         pos = m.end()
-    if chain:
+    if valued:
         out.extend(_chain_to_mentions(text, chain))
     return out
 
 
 def _num(s: str) -> int:
-    return int(re.sub(r"\D", "", s))
+    return int(_NON_DIGIT.sub("", s))
 
 
 def _chain_to_mentions(text: str, chain: list[re.Match[str]]) -> list[DateMention]:
@@ -156,7 +171,7 @@ def _chain_to_mentions(text: str, chain: list[re.Match[str]]) -> list[DateMentio
             start = m.start() + (len(s) - len(s.lstrip()))
         end = m.end()
         if kind == "ISO":
-            y, mo, d = (int(x) for x in re.split(r"[-/.]", s))
+            y, mo, d = (int(x) for x in _ISO_SEP.split(s))
             cur.year, cur.month, cur.day = y, mo, d
         elif kind == "CN":
             y, rest = s.split("年", 1)
@@ -187,8 +202,8 @@ def _mention(text: str, points: list[Point], seps: list[str], start: int, end: i
         p = points[0]
         if p.unit() is None or (p.day is not None and p.month is None and p.year is None):
             return None  # a lone number or a lone 日/号 is not a date
-        if p.year is not None and p.month is None and p.half is None and p.day is None and re.fullmatch(
-                r"\d{4}\s*年", raw) is None:
+        if p.year is not None and p.month is None and p.half is None and p.day is None and _YEAR_ONLY.fullmatch(
+                raw) is None:
             return None
         mention = DateMention(start, end, raw, p)
     else:

@@ -1,37 +1,42 @@
 """Declarative rules: YAML packs of `existence` and `substitution` rules, checked against a JSON Schema.
 
 Each rule in a pack becomes a Rule class like any other, so selection, documentation and output
-treat the two alike.
+treat the two alike. A pack that was read and validated before is taken from the start-up cache
+(keyed by the pack's and the schema's bytes), so a run loads neither YAML nor the JSON Schema validator.
 """
 
 from __future__ import annotations
 
 import bisect
-import itertools
+import hashlib
 import json
 import re
-from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import yaml
-from jsonschema import Draft202012Validator
-
+from rectlint import patterns, startcache
 from rectlint.diagnostics import Category, Edit, Fix, Severity
-from rectlint.model import Paragraph
+from rectlint.model import Paragraph, build
+from rectlint.patterns import compile_fast, fragments
 from rectlint.registry import RegistryError
 from rectlint.rule import Document, Finding, Rule
 
-# libyaml's loader when PyYAML was built with it: the pure-Python one costs ~0.15 s per run on our packs.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CACHE = "packs.marshal"
+_KEEP = 64  # packs kept in the cache (the oldest go first)
 
 
 @cache
-def _validator() -> Draft202012Validator:
-    schema = json.loads(files("rectlint.schemas").joinpath("rule-pack.schema.json").read_text("utf-8"))
-    return Draft202012Validator(schema)
+def _schema() -> bytes:
+    return files("rectlint.schemas").joinpath("rule-pack.schema.json").read_bytes()
+
+
+@cache
+def _validator():
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(json.loads(_schema().decode("utf-8")))
 
 
 def _key_path(error: Any) -> str:
@@ -43,17 +48,18 @@ def load_pack(path: Any) -> list[type[Rule]]:
     name = getattr(path, "name", str(path))
     try:
         resource = Path(path) if isinstance(path, str | Path) else path
-        data = yaml.load(resource.read_text("utf-8"), Loader=_LOADER)
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = resource.read_bytes()
+    except OSError as exc:
         raise RegistryError(f"rule pack {name}: cannot read ({exc})") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark else ""
-        raise RegistryError(f"rule pack {name}: not valid YAML{where}") from None
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        e = errors[0]
-        raise RegistryError(f"rule pack {name}: {_key_path(e)}: {e.message}")
+    key = hashlib.sha256(_schema() + b"\0" + raw).hexdigest()
+    stored = startcache.load(_CACHE)
+    cached = stored if isinstance(stored, dict) else {}
+    data = cached.get(key)
+    if not isinstance(data, dict):
+        data = _validated(raw, name)
+        cached = {k: v for k, v in cached.items() if k != key}
+        cached[key] = data
+        startcache.store(_CACHE, dict(list(cached.items())[-_KEEP:]))
     rules = []
     for i, spec in enumerate(data["rules"]):
         where = f"rule pack {name}: rules[{i}]"
@@ -64,6 +70,27 @@ def load_pack(path: Any) -> list[type[Rule]]:
         except _SpecError as exc:
             raise RegistryError(f"{where}.{exc} ({spec['code']})") from None
     return rules
+
+
+def _validated(raw: bytes, name: str) -> dict[str, Any]:
+    """Parse a pack's YAML and check it against the schema."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML was built with it
+    try:
+        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text would
+        data = yaml.load(text, Loader=loader)
+    except UnicodeDecodeError as exc:
+        raise RegistryError(f"rule pack {name}: cannot read ({exc})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark else ""
+        raise RegistryError(f"rule pack {name}: not valid YAML{where}") from None
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        e = errors[0]
+        raise RegistryError(f"rule pack {name}: {_key_path(e)}: {e.message}")
+    return data
 
 
 class _SpecError(Exception):
@@ -107,35 +134,33 @@ def _doc(spec: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
-def _coverage(patterns: list[re.Pattern[str]], text: str) -> Callable[[int, int], bool]:
-    """Whether text[start:end] lies inside a match of one of `patterns`: each pattern runs once over the
-    text, then each question is a bisection (a paragraph may hold thousands of candidate matches)."""
-    if not patterns:
-        return lambda start, end: False
-    starts: list[int] = []
-    reach: list[int] = []  # the furthest end among the spans starting at or before starts[i]
+class _Covers:
+    """The spans where any of `patterns` matches in `text`, asked whether one of them covers [start, end)."""
 
-    def covered(start: int, end: int) -> bool:
-        if not starts:  # computed at the first question only: most paragraphs have no candidate at all
-            spans = sorted((m.start(), m.end()) for x in patterns for m in x.finditer(text)) or [(-1, -1)]
-            starts.extend(a for a, _ in spans)
-            reach.extend(itertools.accumulate((b for _, b in spans), max))
-        i = bisect.bisect_right(starts, start)
-        return bool(i) and reach[i - 1] >= end
+    def __init__(self, patterns: list[re.Pattern[str]], text: str) -> None:
+        spans = sorted(m.span() for x in patterns for m in x.finditer(text))
+        self.starts = [a for a, _ in spans]
+        self.reach: list[int] = []  # the furthest end of the spans up to each one
+        for _, b in spans:
+            self.reach.append(max(b, self.reach[-1]) if self.reach else b)
 
-    return covered
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
 
 
 def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
-    exceptions = [re.compile(x) for x in spec.get("exceptions", [])]
+    exceptions = [patterns.compile(x) for x in spec.get("exceptions", [])]
     scope = set(spec.get("scope", []))
     message = spec["message"]
     if spec["kind"] == "existence":
-        pattern = re.compile("|".join(f"(?:{t})" for t in spec["tokens"]))
+        source = "|".join(f"(?:{t})" for t in spec["tokens"])
         swaps: list[tuple[re.Pattern[str], str, bool]] = []
     else:
-        swaps = [(re.compile(s["pattern"]), s["replacement"], bool(s.get("safe"))) for s in spec["swap"]]
-        pattern = re.compile("|".join(f"(?:{p.pattern})" for p, _, _ in swaps))
+        swaps = [(patterns.compile(s["pattern"]), s["replacement"], bool(s.get("safe"))) for s in spec["swap"]]
+        source = "|".join(f"(?:{p.pattern})" for p, _, _ in swaps)
+    pattern = compile_fast(source)
+    required = fragments(source)  # None when no selective fragment is known
     _check_templates(spec, swaps)
 
     def check_paragraph(self: Rule, paragraph: Paragraph, doc: Document) -> list[Finding]:
@@ -143,17 +168,19 @@ def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
             return []
         out = []
         text, base = paragraph.text, paragraph.span.start
-        excepted = _coverage(exceptions, text)
+        excepted = None  # where the exceptions match, found once per paragraph at the first match
         for m in pattern.finditer(text):
-            if m.end() == m.start() or excepted(m.start(), m.end()):
+            if m.end() == m.start():
+                continue
+            if exceptions and (excepted := excepted or _Covers(exceptions, text)).covers(m.start(), m.end()):
                 continue
             fix = None
             replacement = ""
             for swap, repl, safe in swaps:
                 if (sm := swap.match(text, m.start())) and sm.end() == m.end():
                     replacement = sm.expand(repl)
-                    fix = Fix(message=f"改为“{replacement}”", applicability="safe" if safe else "unsafe",
-                              edits=[Edit(start=base + m.start(), end=base + m.end(), content=replacement)])
+                    fix = build(Fix, message=f"改为“{replacement}”", applicability="safe" if safe else "unsafe",
+                              edits=[build(Edit, start=base + m.start(), end=base + m.end(), content=replacement)])
                     break
             out.append(Finding(base + m.start(), base + m.end(),
                                message.format(match=m.group(), replacement=replacement), fix=fix))
@@ -163,6 +190,7 @@ def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
         "__doc__": _doc(spec), "__module__": f"rectlint.rules.{pack}",
         "code": spec["code"], "name": spec["name"], "category": Category(spec["category"]),
         "severity": Severity(spec["severity"]), "fixable": bool(swaps), "options": {},
-        "pack": pack, "check_paragraph": check_paragraph,
+        "pack": pack, "check_paragraph": check_paragraph, "pattern": pattern,
+        "prefilter": required,
     }
     return type(f"Pack_{spec['code']}", (Rule,), attrs)

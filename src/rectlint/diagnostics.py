@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 
 class Severity(StrEnum):
@@ -45,18 +45,24 @@ _CATEGORY_LABELS = {
 class Edit(BaseModel):
     """Replace text[start:end] with `content`."""
 
+    model_config = ConfigDict(defer_build=True)  # built by rectlint.model.build; the schema only for JSON
+
     start: int
     end: int
     content: str
 
 
 class Fix(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     message: str
     applicability: str = "safe"  # safe | unsafe
     edits: list[Edit]
 
 
 class Diagnostic(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     code: str
     name: str
     category: Category

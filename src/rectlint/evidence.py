@@ -8,33 +8,36 @@ not evidence that it was fixed.
 
 from __future__ import annotations
 
-import re
+import bisect
 from dataclasses import dataclass, field
 from datetime import date
 
+from rectlint import patterns
 from rectlint.model import Item
+from rectlint.patterns import compile_fast
 from rectlint.sentences import CLAUSE
 
-COUNT = re.compile(
+COUNT = compile_fast(
     r"(?<![\d.第])(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万][一二三四五六七八九十百千万]*)\s*(?:余|多)?\s*"
     r"(?:人次|个|次|家|人|名|项|件|份|场|期|座|辆|台|套|条|篇|批|轮|处|户|吨|万元|亿元|元|亩|公里|米|"
     r"平方米|本|册|所|起|单|张|部|支|栋|宗|笔|课时|学时)")
-DOCUMENT = re.compile(
+DOCUMENT = patterns.compile(
     r"(?:制定|印发|出台|修订|下发|制发|修订完善|发布|编制|签订|形成|起草)(?:了|并印发|印发了|出台了)?"
     r"[^。；;]{0,16}?《[^》]{2,80}》")
-ACCOUNTABILITY = re.compile(
+ACCOUNTABILITY = patterns.compile(
     r"处分|问责|追责|追究[^。；;]{0,8}责任|诫勉|通报批评|组织处理|立案|罚款|行政处罚|追缴|收缴|清退|退赔|约谈")
-COMPLETED = re.compile(
+COMPLETED = compile_fast(
     r"(?:已|均已|现已|已经|已于|业已)[^，,。；;]{0,14}?"
     r"(?:完成|封堵|搬迁|补缴|补齐|拆除|清理|清除|整改到位|关停|取缔|建成|办结|调整|成立|召开|印发|下发|"
     r"制定|出台|修订|退还|追回|上报|销号|复耕|投入|公示|备案|处理|处置|整治|落实|纳入)"
     r"|(?:成立|召开|印发|制定|出台|开展|组织|下发|建立|完成|修订|约谈|进行)了")
-COMMITMENT = re.compile(
+COMMITMENT = patterns.compile(
     r"今后|以后|长期坚持|确保不再|杜绝[^。；;]{0,10}再次发生|避免[^。；;]{0,12}再次?发生|防止[^。；;]{0,12}再次?发生|"
     r"下一步|力争|计划(?=于|在|到|将|今年|明年|年底|[\d一二三四五六七八九十])|将继续|将持续|将进一步|持续推进|常态化")
-UNFINISHED = re.compile(
+UNFINISHED = compile_fast(
     r"(?<!真)正在|仍在|尚未|尚不|未整改到位|未完成|剩余|初稿|征求意见稿|讨论稿|满足不了|仍未|仍有|有待|还没有|暂未")
-_QUOTED = re.compile(r"“[^”]{0,200}”|\"[^\"]{0,200}\"")
+_QUOTED = patterns.compile(r"“[^”]{0,200}”|\"[^\"]{0,200}\"")
+_ONE = patterns.compile(r"[一]\D")
 
 
 @dataclass
@@ -66,22 +69,44 @@ def analyse_item(item: Item, dates: list, inspection_start: date | None) -> Item
     for measure in item.measures:
         base, text = measure.span.start, masked(measure.text)
         clauses = [c.span() for c in CLAUSE.finditer(text)]
+        starts = [a for a, _ in clauses]
         for m in COMMITMENT.finditer(text):
             out.commitments.append(Mark("commitment", base + m.start(), base + m.end(), m.group()))
-            promised += [(base + a, base + b) for a, b in clauses if a <= m.start() < b]
+            if (c := _span_at(clauses, starts, m.start())) is not None:
+                promised.append((base + c[0], base + c[1]))
         for kind, pattern in (("count", COUNT), ("document", DOCUMENT), ("accountability", ACCOUNTABILITY),
                               ("completed", COMPLETED)):
             for m in pattern.finditer(text):
-                if kind == "count" and (m.group() in problem or re.match(r"[一]\D", m.group())):
+                if kind == "count" and (m.group() in problem or _ONE.match(m.group())):
                     continue
                 out.evidence.append(Mark(kind, base + m.start(), base + m.end(), m.group()))
         for m in UNFINISHED.finditer(text):
-            clause = next(text[a:b] for a, b in clauses if a <= m.start() < b)
-            if base + m.start() >= status_end and not COMPLETED.search(clause):  # 剩余资金已全部追缴
+            a, b = _span_at(clauses, starts, m.start())  # type: ignore[misc]
+            if base + m.start() >= status_end and not COMPLETED.search(text[a:b]):  # 剩余资金已全部追缴
                 out.unfinished.append(Mark("unfinished", base + m.start(), base + m.end(), m.group()))
     for d in dates:
         if d.start and not d.problem and d.text not in problem and (
                 inspection_start is None or d.end >= inspection_start):
             out.evidence.append(Mark("date", d.span.start, d.span.end, d.text))
-    out.evidence = [e for e in out.evidence if not any(a <= e.start < b for a, b in promised)]
+    if promised:
+        runs = _merged(promised)
+        run_starts = [a for a, _ in runs]
+        out.evidence = [e for e in out.evidence if _span_at(runs, run_starts, e.start) is None]
+    return out
+
+
+def _span_at(spans: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:
+    """The span holding offset `at`, among disjoint spans in order (`starts` are theirs), by bisection."""
+    i = bisect.bisect_right(starts, at) - 1
+    return spans[i] if i >= 0 and at < spans[i][1] else None
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The union of half-open spans as disjoint spans in order."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
     return out

@@ -12,18 +12,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
-from rectlint.dates import DateMention, find_dates, resolve
+from rectlint import patterns
+from rectlint.dates import DateMention, find_dates, may_hold_dates, resolve
 from rectlint.evidence import ItemEvidence, analyse_item
-from rectlint.model import Item, Notice, Paragraph, Span, Status
+from rectlint.model import Item, Notice, Paragraph, Span, Status, build
 from rectlint.parser import cn_to_int
+from rectlint.patterns import compile_fast
 from rectlint.sentences import SENTENCE
 from rectlint.source import SourceText
 
 
 class DateRef(BaseModel):
     """A date expression found in the text and resolved (start == end for a single day)."""
+
+    model_config = ConfigDict(defer_build=True)  # built by rectlint.model.build
 
     text: str
     span: Span
@@ -38,6 +42,8 @@ class DateRef(BaseModel):
 
 
 class Timeline(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     inspecting_body: str | None = None
     inspected: str | None = None
     inspection: DateRef | None = None
@@ -49,6 +55,8 @@ class Timeline(BaseModel):
 
 
 class Count(BaseModel):
+    model_config = ConfigDict(defer_build=True)
+
     value: int
     span: Span
 
@@ -58,6 +66,8 @@ COUNT_PARTS = ("done", "basically_done", "in_progress", "long_term", "not_done")
 
 class CountStatement(BaseModel):
     """A sentence that states how many problems there are and how far their rectification has got."""
+
+    model_config = ConfigDict(defer_build=True)  # built by rectlint.model.build
 
     text: str
     span: Span
@@ -81,6 +91,8 @@ class CountStatement(BaseModel):
 
 class Outcome(BaseModel):
     """An accountability or institutional figure of the summary: 诫勉3人, 建立完善制度12项, 追缴资金7.1万元."""
+
+    model_config = ConfigDict(defer_build=True)
 
     label: str
     value: float
@@ -111,11 +123,13 @@ class Facts:
 # ---------------------------------------------------------------------------------------------------
 # Dates
 
-INSPECTING_BODY = re.compile(
+INSPECTING_BODY = patterns.compile(
     r"(?:中央|省委|市委|州委|县委|区委|旗委|盟委|党组|党委|[\u4e00-\u9fff]{0,8}?(?:市|县|区)委)"
     r"(?:第[一二三四五六七八九十\d]+轮)?(?:巡视|巡察)?(?:第[一二三四五六七八九十\d]+)?(?:专项)?(?:巡视|巡察)组")
-_INSPECTED = re.compile(r"对([^，,。；;]{2,40}?)(?:开展|进行)了?(?:[^，,。；;]{0,8}?)(?:巡察|巡视)")
-_LEGAL = re.compile(r"《([^》]{4,60})》")
+_INSPECTED = patterns.compile(r"对([^，,。；;]{2,40}?)(?:开展|进行)了?(?:[^，,。；;]{0,8}?)(?:巡察|巡视)")
+_LEGAL = patterns.compile(r"《([^》]{4,60})》")
+_BASIS = patterns.compile(r"按照|根据|依据")
+_RULES = patterns.compile(r"规定|要求|办法|条例")
 
 
 class _Dater:
@@ -130,7 +144,7 @@ class _Dater:
     def ref(self, m: DateMention, base: int, year: int | None, ref_year: int | None,
             label: str | None = None) -> DateRef:
         r = resolve(m, year, ref_year)
-        return DateRef(text=m.text, span=self.span(base + m.start, base + m.end), start=r.start, end=r.end,
+        return build(DateRef, text=m.text, span=self.span(base + m.start, base + m.end), start=r.start, end=r.end,
                        problem=r.problem, explicit_year=m.explicit_year, malformed=m.malformed,
                        is_range=m.is_range, granularity=m.granularity, label=label)
 
@@ -165,12 +179,13 @@ def _opening_timeline(paragraphs: list[Paragraph], dater: _Dater, timeline: Time
                     setattr(timeline, event, r)
             if not timeline.inspected and (t := _INSPECTED.search(sentence)):
                 timeline.inspected = t.group(1)
-            if re.search(r"按照|根据|依据", sentence) and re.search(r"规定|要求|办法|条例", sentence):
+            if _BASIS.search(sentence) and _RULES.search(sentence):
                 timeline.legal_basis.extend(x for x in _LEGAL.findall(sentence) if x not in timeline.legal_basis)
 
 
-_RECTIFICATION_WORDS = re.compile(r"集中整改|整改期|整改时限")
-_EVENT_WORDS = re.compile(r"(?P<feedback>反馈)|(?P<inspection>(?:进行了?|开展了?)[^，,。；;]{0,12}?(?:巡察|巡视)|进驻)")
+_RECTIFICATION_WORDS = patterns.compile(r"集中整改|整改期|整改时限")
+_EVENT_WORDS = patterns.compile(
+    r"(?P<feedback>反馈)|(?P<inspection>(?:进行了?|开展了?)[^，,。；;]{0,12}?(?:巡察|巡视)|进驻)")
 
 
 def _event_of(sentence: str, starts: list[int], ends: list[int], i: int) -> str | None:
@@ -201,6 +216,8 @@ def _prose_dates(paragraphs: list[Paragraph], dater: _Dater, t: Timeline) -> lis
     begin = t.inspection.start if t.inspection and t.inspection.start else None
     out = []
     for p in paragraphs:
+        if not may_hold_dates(p.text):
+            continue
         for sm in SENTENCE.finditer(p.text):
             year = None
             base = p.span.start + sm.start()
@@ -228,27 +245,28 @@ _LONG = r"(?:(?:需要?)?长期坚持|长期整改|常态化推进|持续推进)
 _GOING = r"(?:正在整改|正在推进|整改中|持续整改|正在落实|推进中)"
 # Each part may be written before its number (已完成整改9个) or after it (9个已完成整改).
 _COUNT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("total", re.compile(rf"(?:反馈|发现|指出|交办|移交|梳理|共有?|涉及|查找|列出)[^，,。；;、]{{0,10}}?{_N}{_U}"
+    ("total", compile_fast(rf"(?:反馈|发现|指出|交办|移交|梳理|共有?|涉及|查找|列出)[^，,。；;、]{{0,10}}?{_N}{_U}"
                          r"(?:具体|主要)?问题")),
-    ("total", re.compile(rf"(?:反馈|发现|指出|交办)的?问题\s*(?:共|共计)?{_N}{_U}")),
-    ("done", re.compile(rf"{_DONE}(?:的)?(?:问题)?{_N}{_U}")),
-    ("done", re.compile(rf"{_N}{_U}(?:问题)?{_DONE}")),
-    ("basically_done", re.compile(rf"基本完成[^，,。；;\d]{{0,20}}?{_N}{_U}")),
-    ("basically_done", re.compile(rf"{_N}{_U}(?:问题)?基本完成")),
-    ("not_done", re.compile(rf"{_NOT_DONE}(?:的)?(?:问题)?{_N}{_U}")),
-    ("not_done", re.compile(rf"{_N}{_U}(?:问题)?{_NOT_DONE}")),
-    ("long_term", re.compile(rf"{_LONG}(?:的)?(?:问题)?{_N}{_U}")),
-    ("long_term", re.compile(rf"{_N}{_U}(?:问题)?(?:需要?)?长期坚持")),
-    ("in_progress", re.compile(rf"{_GOING}(?:的)?(?:问题)?{_N}{_U}")),
-    ("in_progress", re.compile(rf"{_N}{_U}(?:问题)?{_GOING}")),
+    ("total", compile_fast(rf"(?:反馈|发现|指出|交办)的?问题\s*(?:共|共计)?{_N}{_U}")),
+    ("done", compile_fast(rf"{_DONE}(?:的)?(?:问题)?{_N}{_U}")),
+    ("done", compile_fast(rf"{_N}{_U}(?:问题)?{_DONE}")),
+    ("basically_done", compile_fast(rf"基本完成[^，,。；;\d]{{0,20}}?{_N}{_U}")),
+    ("basically_done", compile_fast(rf"{_N}{_U}(?:问题)?基本完成")),
+    ("not_done", compile_fast(rf"{_NOT_DONE}(?:的)?(?:问题)?{_N}{_U}")),
+    ("not_done", compile_fast(rf"{_N}{_U}(?:问题)?{_NOT_DONE}")),
+    ("long_term", compile_fast(rf"{_LONG}(?:的)?(?:问题)?{_N}{_U}")),
+    ("long_term", compile_fast(rf"{_N}{_U}(?:问题)?(?:需要?)?长期坚持")),
+    ("in_progress", compile_fast(rf"{_GOING}(?:的)?(?:问题)?{_N}{_U}")),
+    ("in_progress", compile_fast(rf"{_N}{_U}(?:问题)?{_GOING}")),
 ]
-_OUTCOMES = re.compile(
+_OUTCOMES = patterns.compile(
     r"(?P<label>党纪政务处分|党纪处分|政务处分|纪律处分|处分|组织处理|诫勉谈话|诫勉|批评教育|谈话提醒|责令检查|通报批评|"
     r"问责|移送司法机关|立案审查调查|立案|建立完善制度|建立健全制度|制定修订制度|修订完善制度|完善制度|建章立制|"
     r"追缴资金|追缴|收回清退违规资金|收回|清退|挽回经济损失|挽回)[^，,。；;\d]{0,6}?"
     r"(?P<n>\d+(?:\.\d+)?)\s*(?P<unit>人次|人|名|项|个|件|万元|亿元|元)")
-_MEASURES = re.compile(rf"{_N}{_U}(?:具体)?(?:整改)?(?:措施|任务)")
-_RATE = re.compile(r"(?:完成率|整改率|办结率|销号率)(?:为|达到?|达)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]")
+_MEASURES = compile_fast(rf"{_N}{_U}(?:具体)?(?:整改)?(?:措施|任务)")
+_NUMERAL = patterns.compile(r"[\d一二三四五六七八九十]")
+_RATE = patterns.compile(r"(?:完成率|整改率|办结率|销号率)(?:为|达到?|达)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]")
 
 
 def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Dater) -> list[CountStatement]:
@@ -262,7 +280,7 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Da
         text = p.text
         for sm in SENTENCE.finditer(text):
             s = sm.group()
-            if "问题" not in s or not re.search(r"\d|[一二三四五六七八九十]", s):
+            if "问题" not in s or not _NUMERAL.search(s):
                 continue  # every total names 问题
             base = p.span.start + sm.start()
             found: dict[str, Count] = {}
@@ -275,17 +293,17 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Da
                     if value is None:
                         continue
                     claimed.add(m.start("n"))
-                    found[name] = Count(value=value, span=dater.span(base + m.start("n"), base + m.end("n")))
+                    found[name] = build(Count, value=value, span=dater.span(base + m.start("n"), base + m.end("n")))
             rate = _RATE.search(s)
             if "total" not in found or (len(found) < 2 and not rate):
                 continue
-            st = CountStatement(text=s.strip(), span=dater.span(base, base + len(s)),
+            st = build(CountStatement, text=s.strip(), span=dater.span(base, base + len(s)),
                                 item_index=owner.get(p.span.start), problems=found["total"], **found)
             # 12个问题细化为41项整改措施，已完成38项: what follows counts measures, not problems
             for mm in _MEASURES.finditer(s):
                 if base + mm.start() > st.problems.span.start and (value := cn_to_int(mm.group("n"))):
                     st.subject = "措施"
-                    st.total = Count(value=value, span=dater.span(base + mm.start("n"), base + mm.end("n")))
+                    st.total = build(Count, value=value, span=dater.span(base + mm.start("n"), base + mm.end("n")))
                     for name in COUNT_PARTS:
                         part = getattr(st, name)
                         if part is not None and part.span.start < st.total.span.start:
@@ -303,9 +321,12 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Da
 # ---------------------------------------------------------------------------------------------------
 
 
+_CHROME_LABEL = patterns.compile(r"(成文日期|发布时间|发布日期|信息时间|生成日期|日期|时间)[^:：]*[:：]?\s*$")
+
+
 def resolve_facts(notice: Notice, source: SourceText) -> Facts:
     dater = _Dater(source)
-    t = Timeline()
+    t = build(Timeline)
     opening = list(notice.opening)
     if not opening and notice.sections:  # some notices open inside their first section
         opening = notice.sections[0].paragraphs[:2]
@@ -317,15 +338,14 @@ def resolve_facts(notice: Notice, source: SourceText) -> Facts:
             t.published = dater.ref(found[0], sig.date_span.start, None, None)
     for c in notice.chrome:
         for m in find_dates(c.text):
-            label = re.search(r"(成文日期|发布时间|发布日期|信息时间|生成日期|日期|时间)[^:：]*[:：]?\s*$",
-                              c.text[:m.start])
+            label = _CHROME_LABEL.search(c.text[:m.start])
             t.chrome.append(dater.ref(m, c.span.start, None, None, label.group(1) if label else None))
     prose = [p for p in notice.paragraphs if p.role != "closing" or p.span != (sig.date_span if sig else None)]
     dates = _prose_dates(prose, dater, t)
     counts = _count_statements(notice.paragraphs, notice.items, dater)
     summary = next((c for c in counts if c.item_index is None), None)
     in_items = {p.span.start for item in notice.items for p in item.problem_paragraphs + item.response}
-    outcomes = [Outcome(label=m.group("label"), value=float(m.group("n")), unit=m.group("unit"),
+    outcomes = [build(Outcome, label=m.group("label"), value=float(m.group("n")), unit=m.group("unit"),
                         span=dater.span(p.span.start + m.start(), p.span.start + m.end()))
                 for p in notice.paragraphs if p.span.start not in in_items and p.role in ("opening", "text")
                 for m in _OUTCOMES.finditer(p.text)]

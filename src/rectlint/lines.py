@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rectlint import patterns
 from rectlint.source import SourceText
 
 CN_DIGITS = "〇零一二三四五六七八九十百两"
@@ -16,35 +17,36 @@ _CN_NUM = "[一二三四五六七八九十百]+"
 
 # Web-page furniture. Kept as chrome, never linted as prose.
 CHROME_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("breadcrumb", re.compile(r"^(您的位置|当前位置|您现在的位置|所在位置|当前的位置)\s*[:：]|^首页\s*[>›»]")),
-    ("toolbar", re.compile(r"^【[^】]*(信息来源|信息时间|来源|发布时间|字号|字体|打印|关闭|分享|浏览|阅读|访问)")),
-    ("index-table", re.compile(
+    ("breadcrumb", patterns.compile(r"^(您的位置|当前位置|您现在的位置|所在位置|当前的位置)\s*[:：]|^首页\s*[>›»]")),
+    ("toolbar", patterns.compile(
+        r"^【[^】]*(信息来源|信息时间|来源|发布时间|字号|字体|打印|关闭|分享|浏览|阅读|访问)")),
+    ("index-table", patterns.compile(
         r"^(信息索引号|索\s*引\s*号|文件名称|发布机构|发文机关|成文日期|公开方式|公开时限|公开范围|"
         r"主题分类|生成日期|发布日期|有效性)\s*[:：]")),
-    ("metadata", re.compile(
+    ("metadata", patterns.compile(
         r"^(来源|信息来源|发布时间|发布日期|时间|日期|作者|编辑|责任编辑|浏览次数|访问量|点击数)\s*[:：].{0,80}"
         r"(浏览|阅读|访问|点击|字号|字体|打印|关闭|分享|来源|发布|\d{4}[-/.年]\d{1,2})")),
-    ("toolbar", re.compile(r"^(扫一扫|分享到|【?打印(正文|本页)?】?|【?关闭(窗口)?】?|上一篇|下一篇|相关附件|"
+    ("toolbar", patterns.compile(r"^(扫一扫|分享到|【?打印(正文|本页)?】?|【?关闭(窗口)?】?|上一篇|下一篇|相关附件|"
                            r"字号\s*[:：]|【?字体\s*[:：]?\s*[大中小])")),
 ]
 
-HEADING_1 = re.compile(rf"^({_CN_NUM})\s*[、，,．.]")
-HEADING_2 = re.compile(rf"^[（(]\s*({_CN_NUM})\s*[）)]\s*[、，,．.]?")
-HEADING_3 = re.compile(r"^(\d{1,3})\s*(?:[.．](?!\d)|、)")
-HEADING_4 = re.compile(r"^[（(]\s*(\d{1,3})\s*[）)]|^([①-⑳])")
-PROBLEM = re.compile(rf"^问题\s*(\d{{1,3}}|{_CN_NUM})\s*[:：.．、]")
-RECT = re.compile(r"^(整改情况|整改措施|整改进展|整改进度|整改结果|整改成效|落实情况|整改落实情况)\s*[:：]")
-NEXT_STEPS = re.compile(r"下一步|下步|今后|下阶段|下一阶段")
-INVITE = re.compile(r"^(热忱|诚恳|真诚)?欢迎.{0,40}(监督|批评|意见)")
-CONTACT = re.compile(
+HEADING_1 = patterns.compile(rf"^({_CN_NUM})\s*[、，,．.]")
+HEADING_2 = patterns.compile(rf"^[（(]\s*({_CN_NUM})\s*[）)]\s*[、，,．.]?")
+HEADING_3 = patterns.compile(r"^(\d{1,3})\s*(?:[.．](?!\d)|、)")
+HEADING_4 = patterns.compile(r"^[（(]\s*(\d{1,3})\s*[）)]|^([①-⑳])")
+PROBLEM = patterns.compile(rf"^问题\s*(\d{{1,3}}|{_CN_NUM})\s*[:：.．、]")
+RECT = patterns.compile(r"^(整改情况|整改措施|整改进展|整改进度|整改结果|整改成效|落实情况|整改落实情况)\s*[:：]")
+NEXT_STEPS = patterns.compile(r"下一步|下步|今后|下阶段|下一阶段")
+INVITE = patterns.compile(r"^(热忱|诚恳|真诚)?欢迎.{0,40}(监督|批评|意见)")
+CONTACT = patterns.compile(
     r"^(联系方式|联系电话|举报电话|监督电话|电话|邮政地址|通信地址|通讯地址|来信地址|地址|邮政编码|邮编|"
     r"电子邮箱|电子信箱|邮箱|传真)\s*[:：]?")
-TITLE = re.compile(r"关于.{0,60}(巡察|巡视|整改).{0,30}(通报|公告|公示|情况|报告)$|^关于.{2,60}的通报$"
+TITLE = patterns.compile(r"关于.{0,60}(巡察|巡视|整改).{0,30}(通报|公告|公示|情况|报告)$|^关于.{2,60}的通报$"
                    r"|(巡察|巡视).{0,20}整改.{0,12}(情况|进展)(的)?(通报|公告|公示|报告)$")
-ORG = re.compile(
+ORG = patterns.compile(
     r"^(中共|中国共产党)?[\u4e00-\u9fff（）()]{2,40}(党组|党委|党工委|党总支|党支部|委员会|纪委|"
     r"政府|办公室|局|厅|院|中心|公司)$")
-DATE_LINE = re.compile(
+DATE_LINE = patterns.compile(
     rf"^[0-9０-９{CN_DIGITS}]{{2,4}}\s*年\s*[0-9０-９{CN_DIGITS}]{{1,3}}\s*月\s*[0-9０-９{CN_DIGITS}]{{1,3}}\s*[日号]$")
 
 STRUCTURAL = {"H1", "H1_NEXT", "H2", "H3", "H4", "PROBLEM", "RECT"}
@@ -96,8 +98,8 @@ def line_kind(text: str) -> str:
 
 
 # Markdown block markup before the text of a line (heading, quote, bullet, emphasis), and HTML comments.
-MARKDOWN_PREFIX = re.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))*(?:\*\*|__)?")
-HTML_COMMENT = re.compile(r"^<!--.*-->$")
+MARKDOWN_PREFIX = patterns.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))*(?:\*\*|__)?")
+HTML_COMMENT = patterns.compile(r"^<!--.*-->$")
 
 
 def classify(source: SourceText) -> tuple[list[Line], list[Line]]:

@@ -1,16 +1,74 @@
-"""The typed tree of a notice. Every node carries the span of source text it came from."""
+"""The typed tree of a notice. Every node carries the span of source text it came from.
+
+The models are pydantic models, built without validation by `build` (the parser is their only
+producer, and it hands over values of the declared types): validation would make pydantic build a
+schema per model at the first notice, about 40 ms of every run. Schemas are built on first use only,
+e.g. when a model is dumped to JSON.
+"""
 
 from __future__ import annotations
 
+import copy
 from enum import StrEnum
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import PydanticUndefined
+
+M = TypeVar("M", bound=BaseModel)
+_set = object.__setattr__
+
+
+class _Plan:
+    """A model's fields in declared order, and how to fill the ones a caller leaves out."""
+
+    def __init__(self, cls: type[BaseModel]) -> None:
+        self.names = list(cls.model_fields)
+        self.keys = set(self.names)
+        self.fill: list[tuple[str, Any, Any]] = []  # (name, default, factory)
+        for name, f in cls.model_fields.items():
+            if f.default_factory is not None:
+                self.fill.append((name, None, f.default_factory))
+            elif isinstance(f.default, list | dict | set):  # pydantic copies a mutable default for each instance
+                self.fill.append((name, None, lambda d=f.default: copy.deepcopy(d)))
+            else:
+                self.fill.append((name, f.default, None))
+
+
+_PLANS: dict[type, _Plan] = {}
+
+
+def build(cls: type[M], /, **values: Any) -> M:
+    """The model `cls(**values)` would give, without validating `values` (they must have the declared
+    types): the same fields in the same order, defaults filled in, the same fields-set."""
+    plan = _PLANS.get(cls) or _PLANS.setdefault(cls, _Plan(cls))
+    if values.keys() == plan.keys:  # every field given: keep the caller's dict when it is in order
+        fields = values if list(values) == plan.names else {name: values[name] for name in plan.names}
+    else:
+        if unknown := values.keys() - plan.keys:
+            raise TypeError(f"{cls.__name__}: unknown field(s) {', '.join(sorted(unknown))}")
+        fields = {}
+        for name, default, factory in plan.fill:
+            if name in values:
+                fields[name] = values[name]
+            elif factory is not None:
+                fields[name] = factory()
+            elif default is PydanticUndefined:
+                raise TypeError(f"{cls.__name__}: field '{name}' is required")
+            else:
+                fields[name] = default
+    model = cls.__new__(cls)
+    _set(model, "__dict__", fields)
+    _set(model, "__pydantic_fields_set__", set(values))
+    _set(model, "__pydantic_extra__", None)
+    _set(model, "__pydantic_private__", None)
+    return model
 
 
 class Span(BaseModel):
     """A half-open range of code points in the decoded text, with 1-based line/column of both ends."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     start: int
     end: int
@@ -21,7 +79,7 @@ class Span(BaseModel):
 
 
 class Node(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     span: Span
 

@@ -15,6 +15,7 @@ from lark.exceptions import UnexpectedInput
 from lark.lexer import Lexer
 
 from rectlint import lines as L
+from rectlint import patterns, startcache
 from rectlint.model import (
     Chrome,
     Contact,
@@ -29,6 +30,7 @@ from rectlint.model import (
     Span,
     Status,
     Value,
+    build,
 )
 from rectlint.source import SourceText
 
@@ -46,7 +48,10 @@ class _NoLexer(Lexer):
 @cache
 def _lark() -> Lark:
     grammar = files("rectlint.grammars").joinpath("notice.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=_NoLexer)
+    # Lark keeps the analysed grammar in the start-up cache itself, checked against a hash of the
+    # grammar, the options and its own version; building it anew costs about 20 ms.
+    table = startcache.path("lark-notice.cache")
+    return Lark(grammar, parser="lalr", lexer=_NoLexer, cache=str(table) if table else False)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -61,11 +66,11 @@ STATUS_WORDS: list[tuple[Status, str]] = [
 ]
 _STATUS_ALT = "|".join(f"(?P<s{i}>{pat})" for i, (_, pat) in enumerate(STATUS_WORDS))
 # A status label opens the response ("整改情况：已整改。") or closes the headline ("（已完成）").
-_STATUS_LEAD = re.compile(rf"\s*(?:\*\*|__)?\s*(?:{_STATUS_ALT})\s*(?:[。．.，,；;：:]|$)")
-_STATUS_TAIL = re.compile(rf"[（(【\[]\s*(?:{_STATUS_ALT})\s*[）)】\]]\s*[。.]?$")
+_STATUS_LEAD = patterns.compile(rf"\s*(?:\*\*|__)?\s*(?:{_STATUS_ALT})\s*(?:[。．.，,；;：:]|$)")
+_STATUS_TAIL = patterns.compile(rf"[（(【\[]\s*(?:{_STATUS_ALT})\s*[）)】\]]\s*[。.]?$")
 
 # 一是/二是… (not 不是, 是否, 是的), ①…⑳, （1）…
-_ENUMERATOR = re.compile(
+_ENUMERATOR = patterns.compile(
     r"(?:(?<![一二三四五六七八九十])[一二三四五六七八九十]是(?=[^否非的为])|[①-⑳]|[（(]\d{1,2}[）)])")
 
 
@@ -122,7 +127,7 @@ class _Builder:
 
     def paragraph(self, tok: Token, role: str) -> Paragraph:
         ln = self.line(tok)
-        p = Paragraph(span=self.span(ln.start, ln.end), text=ln.text, role=role)
+        p = build(Paragraph, span=self.span(ln.start, ln.end), text=ln.text, role=role)
         self.paragraphs.append(p)
         return p
 
@@ -136,8 +141,8 @@ class _Builder:
         digits = next((g for g in m.groups() if g), "")
         number = cn_to_int(digits) if digits not in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" else (
             ord(digits) - ord("①") + 1)
-        h = Heading(span=self.span(ln.start, ln.end), level=level, marker=m.group(0).strip(), number=number,
-                    text=ln.text[m.end():].strip())
+        h = build(Heading, span=self.span(ln.start, ln.end), level=level, marker=m.group(0).strip(),
+                  number=number, text=ln.text[m.end():].strip())
         self.headings.append(h)
         if as_paragraph:
             self.paragraph(tok, "problem" if tok.type in ("H3", "PROBLEM") else "heading")
@@ -147,7 +152,7 @@ class _Builder:
 
     def notice(self, tree: Tree) -> Notice:
         front, opening, body, closing = tree.children
-        notice = Notice(span=self.span(0, len(self.source.text)))
+        notice = build(Notice, span=self.span(0, len(self.source.text)))
         self.front(front, notice)
         notice.opening = [self.paragraph(t, "opening") for t in opening.children]
         for block in body.children:
@@ -188,7 +193,7 @@ class _Builder:
     def section(self, tree: Tree, path: str) -> Section:
         head, *rest = tree.children
         h = self.heading(head)
-        sec = Section(span=self._block_span(tree), heading=h)
+        sec = build(Section, span=self._block_span(tree), heading=h)
         here = h.marker.rstrip("、，,．.")
         if self._is_item_block(rest):
             sec.items.append(self._item_from(head, rest, here))
@@ -205,14 +210,14 @@ class _Builder:
     def next_steps(self, tree: Tree) -> Section:
         head, *rest = tree.children
         h = self.heading(head)
-        sec = Section(span=self._block_span(tree), heading=h, kind="next-steps")
+        sec = build(Section, span=self._block_span(tree), heading=h, kind="next-steps")
         sec.paragraphs = [self.paragraph(t, "next-steps") for t in rest]
         return sec
 
     def group(self, tree: Tree, path: str) -> Group:
         head, *rest = tree.children
         h = self.heading(head)
-        grp = Group(span=self._block_span(tree), heading=h)
+        grp = build(Group, span=self._block_span(tree), heading=h)
         here = path + h.marker
         if self._is_item_block(rest):
             grp.items.append(self._item_from(head, rest, here))
@@ -238,8 +243,8 @@ class _Builder:
         h = self.heading(head)
         ln = self.line(head)
         problem_start = h.span.start + (len(ln.text) - len(h.text))
-        item = Item(
-            span=self.span(ln.start, self.line(rest[-1]).end if rest else ln.end),
+        item = build(
+            Item, span=self.span(ln.start, self.line(rest[-1]).end if rest else ln.end),
             index=len(self.items) + 1, number=h.number, label=h.marker,
             path=(path + h.marker.rstrip("：:.．、")).strip("/"),
             ref=self._ref(head.type, h, path),
@@ -300,8 +305,8 @@ class _Builder:
             body = text[start:end].rstrip()
             if not body.strip(" 。，,；;：:"):
                 continue
-            out.append(Measure(span=self.span(p.span.start + start, p.span.start + start + len(body)),
-                               marker=m.group(0) if m else None, text=body))
+            out.append(build(Measure, span=self.span(p.span.start + start, p.span.start + start + len(body)),
+                             marker=m.group(0) if m else None, text=body))
         return out
 
     def closing(self, tree: Tree, notice: Notice) -> None:
@@ -312,10 +317,10 @@ class _Builder:
             if tok.type == "INVITE" and notice.invitation is None:
                 notice.invitation = p
             if tok.type == "ORG":
-                sig = sig or Signature(span=p.span)
+                sig = sig or build(Signature, span=p.span)
                 sig.issuer, sig.issuer_span = p.text, p.span
             elif tok.type == "DATE":
-                sig = sig or Signature(span=p.span)
+                sig = sig or build(Signature, span=p.span)
                 sig.date_text, sig.date_span = p.text, p.span
                 sig.span = self.span(sig.span.start, p.span.end)
         notice.signature = sig
@@ -331,11 +336,11 @@ class _Builder:
                     continue
                 if m := pattern.search(p.text):
                     a, b = m.span("v")
-                    found[name] = Value(span=self.span(p.span.start + a, p.span.start + b), value=m.group("v"))
+                    found[name] = build(Value, span=self.span(p.span.start + a, p.span.start + b), value=m.group("v"))
         if not found:
             return None
         spans = [v.span for v in found.values()]
-        return Contact(span=self.span(min(s.start for s in spans), max(s.end for s in spans)), **found)
+        return build(Contact, span=self.span(min(s.start for s in spans), max(s.end for s in spans)), **found)
 
     def _block_span(self, tree: Tree) -> Span:
         toks = list(tree.scan_values(lambda v: isinstance(v, Token)))
@@ -343,11 +348,11 @@ class _Builder:
 
 
 CONTACT_FIELDS: dict[str, re.Pattern[str]] = {
-    "phone": re.compile(r"(?:电话|热线|联系方式)\s*[:：]?\s*(?:电话\s*[:：]?\s*)?"
+    "phone": patterns.compile(r"(?:电话|热线|联系方式)\s*[:：]?\s*(?:电话\s*[:：]?\s*)?"
                         r"(?P<v>[（(]?0\d{2,3}[）)]?[-－—\s]?\d{7,8}|1[3-9]\d{9}|\d{7,8}|12345|12388|12380)"),
-    "address": re.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|地址)\s*[:：]?\s*(?P<v>[^；;。，,\s]{4,80})"),
-    "postcode": re.compile(r"(?:邮政编码|邮编)\s*[:：]?\s*(?P<v>\d{6})(?!\d)"),
-    "email": re.compile(r"(?P<v>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"),
+    "address": patterns.compile(r"(?:邮政地址|通信地址|通讯地址|来信地址|地址)\s*[:：]?\s*(?P<v>[^；;。，,\s]{4,80})"),
+    "postcode": patterns.compile(r"(?:邮政编码|邮编)\s*[:：]?\s*(?P<v>\d{6})(?!\d)"),
+    "email": patterns.compile(r"(?P<v>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+)"),
 }
 
 
@@ -370,12 +375,12 @@ def parse(source: SourceText) -> Notice:
     by_start = {ln.start: ln for ln in content}
     builder = _Builder(source, by_start)
     if tree is None:
-        notice = Notice(span=builder.span(0, len(source.text)), structured=False)
-        notice.paragraphs = [Paragraph(span=builder.span(ln.start, ln.end), text=ln.text) for ln in content]
+        notice = build(Notice, span=builder.span(0, len(source.text)), structured=False)
+        notice.paragraphs = [build(Paragraph, span=builder.span(ln.start, ln.end), text=ln.text) for ln in content]
     else:
         notice = builder.notice(tree)
         notice.structured = bool(notice.items or notice.sections or notice.groups or notice.title or (
             notice.signature and notice.signature.date_text))
-    notice.chrome = [Chrome(span=builder.span(ln.start, ln.end), text=ln.text, kind=ln.chrome_kind or "metadata")
-                     for ln in chrome]
+    notice.chrome = [build(Chrome, span=builder.span(ln.start, ln.end), text=ln.text,
+                           kind=ln.chrome_kind or "metadata") for ln in chrome]
     return notice

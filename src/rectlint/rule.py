@@ -8,21 +8,23 @@ walks the tree once and calls them.
 
 from __future__ import annotations
 
+import bisect
 import inspect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Fix, Severity
 from rectlint.facts import Facts
 from rectlint.model import Item, Notice, Paragraph, Span
 from rectlint.places import Places
 from rectlint.source import SourceText
 
-CODE_RE = re.compile(r"^[A-Z]{1,3}\d{3}$")
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+CODE_RE = patterns.compile(r"^[A-Z]{1,3}\d{3}$")
+NAME_RE = patterns.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
 @dataclass
@@ -44,6 +46,7 @@ class Document:
     source: SourceText
     notice: Notice
     facts: Facts
+    _starts: list[int] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -61,6 +64,31 @@ class Document:
 
         return not_a_notice(self.notice, self.text)
 
+    def paragraphs_containing(self, pattern: re.Pattern[str]) -> list[Paragraph]:
+        """The paragraphs in which a match of `pattern` (one without lookarounds or anchors) starts, in order.
+
+        Every paragraph whose text holds a match is among them (one whose last characters begin a match
+        that runs on past its end is too). One scan of the whole text finds them: after a hit the scan
+        resumes at the next paragraph, so the cost is that of the scan, not of a search per paragraph.
+        """
+        paragraphs = self.notice.paragraphs
+        if self._starts is None:
+            starts = [p.span.start for p in paragraphs]
+            in_order = all(p.span.end <= b for p, b in zip(paragraphs, starts[1:], strict=False))
+            self._starts = starts if in_order else []
+        starts = self._starts
+        if len(starts) != len(paragraphs):  # not in document order: search each paragraph
+            return [p for p in paragraphs if pattern.search(p.text)]
+        text, out, pos = self.text, [], 0
+        while (m := pattern.search(text, pos)) is not None:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            if i >= 0 and m.start() < paragraphs[i].span.end:
+                out.append(paragraphs[i])
+            if i + 1 == len(starts):
+                break
+            pos = starts[i + 1]
+        return out
+
     def opening_span(self) -> Span:
         """Where to report something missing from the opening: its first paragraph, or the first line."""
         n = self.notice
@@ -77,6 +105,9 @@ class Rule:
     options: ClassVar[dict[str, Any]] = {}
     fixable: ClassVar[bool] = False
     any_text: ClassVar[bool] = False  # True: also runs on a text that is not a notice (the rule giving that verdict)
+    # A pattern (without lookarounds or anchors) that occurs in every paragraph check_paragraph can report
+    # on: the engine calls the hook only on those paragraphs, found in one scan of the text.
+    prefilter: ClassVar[re.Pattern[str] | None] = None
     HOOKS: ClassVar[tuple[str, ...]] = ("check_notice", "check_item", "check_paragraph")
 
     def __init__(self, options: dict[str, Any] | None = None) -> None:

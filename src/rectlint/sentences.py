@@ -1,6 +1,7 @@
 """Where Chinese prose breaks: sentences end at 。；！？ (and their half-width forms), clauses at commas too."""
 
-import re
 
-SENTENCE = re.compile(r"[^。；;！？!?]+")
-CLAUSE = re.compile(r"[^，,。；;！？!?]+")
+from rectlint import patterns
+
+SENTENCE = patterns.compile(r"[^。；;！？!?]+")
+CLAUSE = patterns.compile(r"[^，,。；;！？!?]+")

@@ -1,15 +1,17 @@
-import re
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
+from rectlint.patterns import compile_fast
 from rectlint.rule import Document, Finding, Rule
 from rectlint.sentences import SENTENCE
 
 UNITS = "名次个家项件人座份位"
-ARABIC = re.compile(rf"(?<![\d.])(?:第)?\d+\s*[{UNITS}]")
+ARABIC = compile_fast(rf"(?<![\d.])(?:第)?\d+\s*[{UNITS}]")
 # Chinese numerals counting something (三次, 第七名); 一 alone and fixed expressions (一是, 三会一课) are not.
-CHINESE = re.compile(rf"(?<![一二三四五六七八九十])第?[二三四五六七八九十两][一二三四五六七八九十]?[{UNITS}]"
+CHINESE = patterns.compile(rf"(?<![一二三四五六七八九十])第?[二三四五六七八九十两][一二三四五六七八九十]?[{UNITS}]"
                      rf"|第[一二三四五六七八九十]+[{UNITS}]")
-FIXED = re.compile(r"三会一课|两个维护|两个确立|四个意识|四个自信|一岗双责|三重一大|四种形态|五位一体|四个全面|"
+DIGIT = patterns.compile(r"\d")
+FIXED = patterns.compile(r"三会一课|两个维护|两个确立|四个意识|四个自信|一岗双责|三重一大|四种形态|五位一体|四个全面|"
                    r"两个结合|三个责任人|四不两直|十个严禁|[一二三四五六七八九十]是")
 
 
@@ -39,8 +41,12 @@ class MixedNumerals(Rule):
     name = "mixed-numerals"
     category = Category.COUNTS
     severity = Severity.INFO
+    # A Chinese count leaves a numeral before its measure word whatever fixed expression is masked.
+    prefilter = patterns.compile(rf"[一二三四五六七八九十两][{UNITS}]")
 
     def check_paragraph(self, paragraph, doc: Document):
+        if not DIGIT.search(paragraph.text):  # no Arabic count either
+            return
         for s in SENTENCE.finditer(paragraph.text):
             text = FIXED.sub(lambda m: "\u3000" * len(m.group()), s.group())
             arabic = {m.group()[-1]: m for m in ARABIC.finditer(text)}

@@ -1,12 +1,11 @@
-import re
-
 from rectlint.diagnostics import Category, Severity
 from rectlint.evidence import masked
 from rectlint.model import Item
+from rectlint.patterns import compile_fast
 from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
-COUNT = re.compile(r"(?<![\d.第])(\d+)\s*(座|家|辆|户|处|所|台|套|栋)")
+COUNT = compile_fast(r"(?<![\d.第])(\d+)\s*(座|家|辆|户|处|所|台|套|栋)")
 
 
 class UnitCountMismatch(Rule):

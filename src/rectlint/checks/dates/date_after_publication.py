@@ -1,13 +1,15 @@
-import re
+import bisect
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
 from rectlint.model import Item
 from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
 # A date followed by 前/底前/以前… is a deadline, and a date in a clause of intent is a plan.
-DEADLINE_AFTER = re.compile(r"\s*(?:底|末)?\s*(?:前(?![往去来进行])|以前|之前|起(?![草诉])|为限)")
-PLAN_BEFORE = re.compile(r"力争|计划|预计|拟|将于|争取|确保|要求|须|必须|前完成|按期")
+DEADLINE_AFTER = patterns.compile(r"\s*(?:底|末)?\s*(?:前(?![往去来进行])|以前|之前|起(?![草诉])|为限)")
+CLAUSE_END = patterns.compile(r"[，,。；;]")
+PLAN_BEFORE = patterns.compile(r"力争|计划|预计|拟|将于|争取|确保|要求|须|必须|前完成|按期")
 
 
 class DateAfterPublication(Rule):
@@ -41,11 +43,14 @@ class DateAfterPublication(Rule):
             return
         text = doc.text
         for p in item.response:
+            stops = None  # where the paragraph's clauses end, found at the first late date
             for ref in doc.facts.dates_in(p.span.start, p.span.end):
                 if not ref.start or ref.start <= published.start:
                     continue
-                clause_start = max(text.rfind(c, p.span.start, ref.span.start) for c in "，,。；;") + 1
-                clause_start = max(clause_start, p.span.start)
+                if stops is None:
+                    stops = [m.start() for m in CLAUSE_END.finditer(text, p.span.start, p.span.end)]
+                i = bisect.bisect_left(stops, ref.span.start)  # the last clause end before the date
+                clause_start = stops[i - 1] + 1 if i else p.span.start
                 if DEADLINE_AFTER.match(text, ref.span.end, p.span.end) or PLAN_BEFORE.search(
                         text, clause_start, ref.span.start):
                     continue

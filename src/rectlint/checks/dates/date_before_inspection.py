@@ -1,14 +1,15 @@
-import re
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
 from rectlint.model import Item
 from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
 # An action done on that date, within a few characters after it.
-ACTION = re.compile(r"^[^。；;]{0,30}?(?:印发|完成|召开|聘请|搬迁|补缴|成立|开展|创建|制定|出台|下发|建立|修订|组织)")
+ACTION = patterns.compile(
+    r"^[^。；;]{0,30}?(?:印发|完成|召开|聘请|搬迁|补缴|成立|开展|创建|制定|出台|下发|建立|修订|组织)")
 # Not an action: a baseline or a statistic (从…到, 自…以来, 同比, 以来, 130件).
-BASELINE = re.compile(r"^\s*(?:以来|起|至今|同期|前|以前|之前)|^[^，,。；;]{0,6}?\d+\s*(?:件|个|家|起|人|次)")
+BASELINE = patterns.compile(r"^\s*(?:以来|起|至今|同期|前|以前|之前)|^[^，,。；;]{0,6}?\d+\s*(?:件|个|家|起|人|次)")
 
 
 class DateBeforeInspection(Rule):

@@ -1,5 +1,8 @@
+
+from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
 from rectlint.evidence import masked
+from rectlint.model import Item
 from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
@@ -40,24 +43,9 @@ class DuplicateMeasure(Rule):
     options = {"min_length": 16, "boilerplate_items": 3}
 
     def check_notice(self, doc: Document):
-        k = self.opts["min_length"]
-        seen: dict[str, list[tuple[int, int]]] = {}  # run → [(item index, absolute start)]
-        for item in doc.notice.items:
-            for m in item.measures:
-                text = masked(m.text)
-                for i in range(len(text) - k + 1):
-                    run = text[i:i + k]
-                    if "\u3000" in run or any(c.isdigit() for c in run):
-                        continue  # quotations are masked; shared dates and figures are not a measure
-                    places = seen.setdefault(run, [])
-                    if not places or places[-1][0] != item.index:
-                        places.append((item.index, m.span.start + i))
+        k, items = self.opts["min_length"], doc.notice.items
         reported: set[tuple[int, int]] = set()
-        for places in seen.values():
-            items = {index for index, _ in places}
-            if len(items) < 2 or len(items) >= self.opts["boilerplate_items"]:
-                continue
-            (first, origin), (later, start) = places[0], places[1]
+        for (first, origin), (later, start) in first_two_places(items, k, self.opts["boilerplate_items"]):
             if (first, later) in reported:
                 continue
             reported.add((first, later))
@@ -69,7 +57,55 @@ class DuplicateMeasure(Rule):
                 start += 1
             while end > start and text[end - 1] in "，,。；;、：:":
                 end -= 1
-            a = doc.notice.items[first - 1].ref
-            b = doc.notice.items[later - 1].ref
+            a = items[first - 1].ref
+            b = items[later - 1].ref
             yield Finding(start, end, f"{b}的整改措施与{a}的措施重复：“{text[start:end]}”",
                           path=item_place(doc.notice.items[later - 1], "response"))
+
+
+def first_two_places(items: list[Item], k: int, most: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """For each run of k characters in the measures of at least 2 and fewer than `most` items, in the order
+    the runs first occur: ((item index, offset), (item index, offset)) of its first two occurrences in
+    different items. Quotations are masked; runs holding digits are left out."""
+    texts = [[masked(m.text) for m in item.measures] for item in items]
+    # every run of k characters of each item's measures: sets, so that counting is done by set algebra
+    runs = [{seg[i:i + k] for t in ts for seg in _segments(t) for i in range(len(seg) - k + 1)} for ts in texts]
+    shared = _in_some_items(runs, 2, most)
+    seen: dict[str, list[tuple[int, int]]] = {}
+    firsts: dict[str, tuple[int, int, int]] = {}
+    for n, (item, ts, held) in enumerate(zip(items, texts, runs, strict=True)):
+        for run in held & shared if shared else ():
+            at = next((mi, j) for mi, t in enumerate(ts) if (j := t.find(run)) >= 0)
+            seen.setdefault(run, []).append((item.index, item.measures[at[0]].span.start + at[1]))
+            firsts.setdefault(run, (n, *at))
+    return [(seen[run][0], seen[run][1]) for run in sorted(seen, key=firsts.__getitem__)]
+
+
+_BREAKS = patterns.compile(r"[\u3000\d]+")  # masked quotations and (decimal) digits
+
+
+def _segments(text: str) -> list[str]:
+    """The stretches of `text` without masked quotations or digits (str.isdigit: ① is a digit too)."""
+    out = []
+    for seg in _BREAKS.split(text):
+        if any(map(str.isdigit, seg)):  # a digit \d does not cover: cut there as well
+            out += "".join("\u3000" if c.isdigit() else c for c in seg).split("\u3000")
+        else:
+            out.append(seg)
+    return out
+
+
+def _in_some_items(runs: list[set[str]], least: int, most: int) -> set[str]:
+    """The runs held by at least `least` and fewer than `most` of the items (each a set of runs)."""
+    if most <= least:
+        return set()
+    level: list[set[str]] = [set() for _ in range(most)]  # level[c]: the runs seen in exactly c items so far
+    for held in runs:
+        held = held - level[0]  # level[0] collects the runs seen in `most` items or more
+        for c in range(most - 1, 0, -1):
+            if moved := level[c] & held:
+                level[c] -= moved
+                held -= moved
+                level[(c + 1) % most] |= moved
+        level[1] |= held
+    return set().union(*level[least:])

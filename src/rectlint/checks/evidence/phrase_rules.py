@@ -2,6 +2,7 @@
 
 import re
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
 from rectlint.evidence import masked
 from rectlint.model import Item, Status
@@ -54,7 +55,7 @@ class ResponsibilityShift(PhraseRule):
     name = "responsibility-shift"
     category = Category.EVIDENCE
     severity = Severity.WARNING
-    PATTERN = re.compile(r"已由[^，,。；;]{2,24}?(?:承担|负责|牵头)(?![^。；;]{0,12}完成)|职责(?:已)?划转|"
+    PATTERN = patterns.compile(r"已由[^，,。；;]{2,24}?(?:承担|负责|牵头)(?![^。；;]{0,12}完成)|职责(?:已)?划转|"
                          r"移交[^，,。；;]{2,20}?(?:处理|负责|办理)(?![^。；;]{0,12}完成)")
 
     def message(self, item: Item, text: str) -> str:
@@ -85,7 +86,7 @@ class DraftAsResult(PhraseRule):
     name = "draft-as-result"
     category = Category.EVIDENCE
     severity = Severity.WARNING
-    PATTERN = re.compile(r"初稿|征求意见稿|讨论稿|送审稿|拟制定|拟出台|正在(?:研究)?(?:制定|起草|修订)|"
+    PATTERN = patterns.compile(r"初稿|征求意见稿|讨论稿|送审稿|拟制定|拟出台|正在(?:研究)?(?:制定|起草|修订)|"
                          r"计划(?=于|在|到|年底|今年|明年|[\d一二三四五六七八九十]年?内)")
 
     def message(self, item: Item, text: str) -> str:
@@ -117,7 +118,7 @@ class RelativeClaim(Rule):
     name = "relative-claim"
     category = Category.EVIDENCE
     severity = Severity.INFO
-    PATTERN = re.compile(r"(?:明显|显著|大幅|大大|有效|持续)(?:提高|提升|增强|改善|下降|减少|好转)|持续向好")
+    PATTERN = patterns.compile(r"(?:明显|显著|大幅|大大|有效|持续)(?:提高|提升|增强|改善|下降|减少|好转)|持续向好")
 
     def check_item(self, item: Item, doc: Document):
         for m in item.measures:
@@ -154,7 +155,7 @@ class NegativeCommitment(PhraseRule):
     name = "negative-commitment"
     category = Category.EVIDENCE
     severity = Severity.WARNING
-    PATTERN = re.compile(r"不再开展|暂不(?:开展|实施|推进)|无法(?:整改|完成|实施)|不具备(?:整改)?条件")
+    PATTERN = patterns.compile(r"不再开展|暂不(?:开展|实施|推进)|无法(?:整改|完成|实施)|不具备(?:整改)?条件")
 
     def applies(self, item: Item) -> bool:
         return item.status is Status.DONE
@@ -193,7 +194,7 @@ class SloganOnly(Rule):
     category = Category.EVIDENCE
     severity = Severity.INFO
     options = {"density": 3}
-    STOCK = re.compile(r"高度重视|进一步|切实|确保|扎实|持续|不断|有效|充分|深入|全面|严格|积极|坚决|全力")
+    STOCK = patterns.compile(r"高度重视|进一步|切实|确保|扎实|持续|不断|有效|充分|深入|全面|严格|积极|坚决|全力")
 
     def check_item(self, item: Item, doc: Document):
         if not item.measures or doc.facts.evidence[item.index].evidence:

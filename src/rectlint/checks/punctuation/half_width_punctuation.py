@@ -1,13 +1,15 @@
-import re
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Edit, Fix, Severity
+from rectlint.model import build
+from rectlint.patterns import compile_fast
 from rectlint.rule import Document, Finding, Rule
 
 HAN = r"\u4e00-\u9fff"
 # A half-width mark touching a Han character (or a Chinese closing/opening mark) on either side.
-MARK = re.compile(rf"(?<=[{HAN}》”’）])[,;:?!]|[,;:?!](?=[{HAN}《“‘（])|\((?=[^()\n]*[{HAN}])[^()\n]*\)"
+MARK = compile_fast(rf"(?<=[{HAN}》”’）])[,;:?!]|[,;:?!](?=[{HAN}《“‘（])|\((?=[^()\n]*[{HAN}])[^()\n]*\)"
                   rf'|"(?=[^"\n]*[{HAN}])[^"\n]*"')
-FULL = re.compile(r"[，；：？！（）]")
+FULL = patterns.compile(r"[，；：？！（）]")
 WIDE = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
 
 
@@ -64,12 +66,12 @@ class HalfWidthPunctuation(Rule):
             marks += [(p.span.start + m.start(), p.span.start + m.end(), m.group()) for m in MARK.finditer(p.text)]
         if not marks:
             return
-        edits = [Edit(start=a, end=b, content=_replacement(t)) for a, b, t in marks]
+        edits = [build(Edit, start=a, end=b, content=_replacement(t)) for a, b, t in marks]
         if len(marks) / (len(marks) + full) >= self.opts["uniform_share"] and len(marks) > 1:
             a, b, t = marks[0]
             yield Finding(a, b, f"全文使用半角标点（{len(marks)}处，如“{t}”），应使用全角标点",
-                          fix=Fix(message="全部改为全角标点", edits=edits))
+                          fix=build(Fix, message="全部改为全角标点", edits=edits))
             return
         for (a, b, t), edit in zip(marks, edits, strict=True):
             yield Finding(a, b, f"半角标点“{t}”应为全角“{edit.content}”",
-                          fix=Fix(message=f"改为“{edit.content}”", edits=[edit]))
+                          fix=build(Fix, message=f"改为“{edit.content}”", edits=[edit]))

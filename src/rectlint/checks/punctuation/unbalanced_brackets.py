@@ -1,8 +1,11 @@
+
+from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
 from rectlint.rule import Document, Finding, Rule
 
 PAIRS = {"（": "）", "《": "》", "“": "”", "【": "】", "〔": "〕", "‘": "’"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
+BRACKETS = patterns.compile("[" + "".join(PAIRS) + "".join(CLOSERS) + "]")
 
 
 class UnbalancedBrackets(Rule):
@@ -36,7 +39,8 @@ class UnbalancedBrackets(Rule):
     def check_paragraph(self, paragraph, doc: Document):
         stack: list[tuple[str, int]] = []
         base = paragraph.span.start
-        for i, ch in enumerate(paragraph.text):
+        for m in BRACKETS.finditer(paragraph.text):
+            i, ch = m.start(), m.group()
             if ch in PAIRS:
                 stack.append((ch, i))
             elif ch in CLOSERS:

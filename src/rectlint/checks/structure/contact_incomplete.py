@@ -1,11 +1,11 @@
-import re
 from typing import Any
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
 from rectlint.rule import Document, Finding, Rule
 
-AREA_CODE = re.compile(r"^[（(]?0\d{2,3}[）)]?[-－—\s]?\d{7,8}$|^1[3-9]\d{9}$|^123(45|88|80)$")
-EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+AREA_CODE = patterns.compile(r"^[（(]?0\d{2,3}[）)]?[-－—\s]?\d{7,8}$|^1[3-9]\d{9}$|^123(45|88|80)$")
+EMAIL = patterns.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
 NAMES = {"phone": "电话", "address": "邮政地址", "email": "电子邮箱"}
 
 

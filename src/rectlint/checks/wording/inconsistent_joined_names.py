@@ -1,10 +1,10 @@
-import re
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
 from rectlint.rule import Document, Finding, Rule
 
 # Two bodies named together, written with or without the 顿号 between them.
-PAIR = re.compile(r"(省委|市委|县委|区委|党委|党组)、?(省政府|市政府|县政府|区政府|政府)")
+PAIR = patterns.compile(r"(省委|市委|县委|区委|党委|党组)、?(省政府|市政府|县政府|区政府|政府)")
 
 
 class InconsistentJoinedNames(Rule):

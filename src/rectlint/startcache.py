@@ -1,0 +1,65 @@
+"""What rectlint derives from its own files at every start, kept between runs.
+
+Compiling some 350 regular expressions, validating the rule packs against their JSON Schema and
+building the grammar's parse table took about 0.15 s of each run. The results are stored in the
+user's cache directory ($RECTLINT_STARTUP_CACHE, else $XDG_CACHE_HOME/rectlint, else ~/.cache/rectlint;
+RECTLINT_STARTUP_CACHE set to an empty string turns the cache off), under names that say what they were
+derived from; entries are keyed by content, so a changed pattern or pack is simply a new entry.
+A cache that cannot be read or written is ignored: rectlint then rebuilds, and nothing else changes.
+Values are stored with marshal, which holds plain data only and never runs code when loaded; the
+parse table is stored by Lark in its own format (a pickle, as Lark's own cache option does).
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def directory() -> Path | None:
+    configured = os.environ.get("RECTLINT_STARTUP_CACHE")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return None if base.startswith("~") else Path(base) / "rectlint"  # no home directory: no cache
+
+
+def path(name: str) -> Path | None:
+    """Where `name` is kept (its directory created), or None when there is no usable cache directory."""
+    where = directory()
+    if where is None:
+        return None
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return where / name
+
+
+def load(name: str) -> object | None:
+    """The value stored under `name`, or None when there is none (or it cannot be read)."""
+    target = path(name)
+    if target is None:
+        return None
+    try:
+        return marshal.loads(target.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+
+
+def store(name: str, value: object) -> None:
+    """Store `value` under `name`, atomically; a failure (read-only disk, unmarshallable value) is ignored."""
+    target = path(name)
+    if target is None:
+        return
+    try:
+        data = marshal.dumps(value)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except (OSError, ValueError):
+        pass

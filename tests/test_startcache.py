@@ -1,0 +1,64 @@
+"""The start-up cache: stored regex programs behave like fresh ones, and a bad cache changes nothing."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from conftest import EXAMPLES
+from rectlint import patterns, startcache
+
+PATTERNS = [r"(?P<y>\d{4})\s*年(?P<m>\d{1,2})月", r"(?<![\d.])\d{1,2}\s*月份?", r"(截止)(?=目前|\d)", r"(?i)abc|x",
+            r"([\u4e00-\u9fff]{2})\1"]
+TEXT = "2025年7月，截止目前12月份完成，ABC，确保确保。"
+
+
+@pytest.mark.parametrize("pattern", PATTERNS)
+def test_a_stored_program_matches_like_re(pattern: str) -> None:
+    first = patterns.compile(pattern)  # compiled and remembered
+    again = patterns.compile(pattern)  # from the table
+    fresh = re.compile(pattern)
+    for p in (first, again):
+        assert [(m.span(), m.groups(), m.groupdict()) for m in p.finditer(TEXT)] == \
+            [(m.span(), m.groups(), m.groupdict()) for m in fresh.finditer(TEXT)]
+        assert (p.pattern, p.flags, p.groups, p.groupindex) == (fresh.pattern, fresh.flags, fresh.groups,
+                                                                fresh.groupindex)
+
+
+def test_a_bad_pattern_is_still_an_error() -> None:
+    with pytest.raises(re.error):
+        patterns.compile("(unclosed")
+
+
+def _run(env_dir: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rectlint", "check", "--no-cache", "--output-format", "json",
+                           str(EXAMPLES / "layout-numbered.txt")], capture_output=True, text=True,
+                          env={**__import__("os").environ, "RECTLINT_STARTUP_CACHE": env_dir})
+
+
+def test_cold_warm_damaged_and_disabled_caches_give_the_same_report(tmp_path) -> None:
+    cold = _run(str(tmp_path))
+    stored = sorted(p.name for p in tmp_path.iterdir())
+    assert {"packs.marshal", "lark-notice.cache"} <= set(stored) and any(n.startswith("regex-") for n in stored)
+    warm = _run(str(tmp_path))
+    for p in tmp_path.iterdir():
+        p.write_bytes(b"\x00garbage")
+    damaged = _run(str(tmp_path))
+    disabled = _run("")
+    assert cold.stdout and cold.stdout == warm.stdout == damaged.stdout == disabled.stdout
+    assert cold.stderr == warm.stderr == damaged.stderr == disabled.stderr == ""
+
+
+def test_unwritable_cache_is_ignored(tmp_path, monkeypatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    monkeypatch.setenv("RECTLINT_STARTUP_CACHE", str(blocker / "cache"))
+    startcache.directory.cache_clear()
+    try:
+        startcache.store("x", {"a": 1})  # no exception
+        assert startcache.load("x") is None
+    finally:
+        startcache.directory.cache_clear()
