@@ -56,6 +56,9 @@ class Cache:
     def _path(self, key: str) -> Path:
         return self.directory / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
     def get(self, key: str) -> dict[str, Any] | None:
         try:
             return json.loads(self._path(key).read_bytes())

@@ -80,3 +80,16 @@ class Diagnostic(BaseModel):
 
     def sort_key(self) -> tuple:
         return (self.offset, self.end_offset, self.code)
+
+
+def diagnostic_from_json(d: dict) -> Diagnostic:
+    """A Diagnostic from its own JSON form (model_dump(mode="json")), built without validation: the cache
+    stores only what rectlint wrote, and a re-run over thousands of cached findings must stay fast."""
+    from rectlint.model import build
+
+    fix = d.get("fix")
+    if fix is not None:
+        fix = build(Fix, message=fix["message"], applicability=fix["applicability"],
+                    edits=[build(Edit, **e) for e in fix["edits"]])
+    return build(Diagnostic, **{**d, "category": Category(d["category"]), "severity": Severity(d["severity"]),
+                                "fix": fix})

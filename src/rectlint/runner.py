@@ -44,12 +44,54 @@ class Totals:
 def run(targets: Iterator[Target], options: RunOptions, totals: Totals) -> Iterator[FileResult]:
     """Results in the order of `targets`, whatever the number of jobs; fix counts and diffs go to `totals`."""
     todo = list(targets)  # small; knowing them all decides whether worker processes pay off
-    jobs = min(options.jobs, len(todo)) if all(t.path is not None for t in todo) else 1  # stdin: this process
-    for outcome in ordered_map(partial(check_target, options=options), todo, jobs):
+    # Unchanged files are answered here from the cache, each when its turn comes (so results never pile
+    # up in memory); only the others go to worker processes.
+    hits = {i: key for i, t in enumerate(todo) if (key := _cached_key(t, options)) is not None}
+    misses = [t for i, t in enumerate(todo) if i not in hits]
+    jobs = min(options.jobs, len(misses)) if all(t.path is not None for t in misses) else 1  # stdin: here
+    fresh = ordered_map(partial(check_target, options=options), misses, jobs)
+    for i, target in enumerate(todo):
+        outcome = (_from_cache(target, hits[i], options) or check_target(target, options)) if i in hits \
+            else next(fresh)
         totals.fixed += outcome.fixed
         if outcome.diff:
             totals.diffs.append(outcome.diff)
         yield outcome.result
+
+
+def _cached_key(target: Target, options: RunOptions) -> str | None:
+    """The cache key of a file whose result is cached, or None (a file that cannot be read is left to
+    check_target, which reports why)."""
+    from rectlint.source import ReadError, load_bytes
+
+    if options.cache is None or target.path is None or options.fix or options.diff:
+        return None
+    try:
+        key = _key(options, target, load_bytes(target.path, options.max_mb))
+    except ReadError:
+        return None
+    return key if options.cache.has(key) else None
+
+
+def _from_cache(target: Target, key: str, options: RunOptions) -> Outcome | None:
+    """The cached result (None when the entry turned out unreadable: the file is checked instead)."""
+    from rectlint.source import ReadError, load_bytes
+
+    assert options.cache is not None and target.path is not None
+    entry = options.cache.get(key)
+    if entry is None:
+        return None
+    try:
+        data = load_bytes(target.path, options.max_mb) if options.keep_source else b""
+        return Outcome(_from_entry(target, data, entry, options))
+    except (ReadError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _key(options: RunOptions, target: Target, data: bytes) -> str:
+    assert options.cache is not None
+    token = options.settings_for(target).token + ("+summary" if options.summary else "")
+    return options.cache.key(data, target.shown, token)
 
 
 def check_target(target: Target, options: RunOptions) -> Outcome:
@@ -63,7 +105,7 @@ def check_target(target: Target, options: RunOptions) -> Outcome:
         settings = options.settings_for(target)
         key = None
         if options.cache is not None and target.path is not None and not (options.fix or options.diff):
-            key = options.cache.key(data, target.shown, settings.token + ("+summary" if options.summary else ""))
+            key = _key(options, target, data)
             entry = options.cache.get(key)
             if entry is not None:
                 return Outcome(_from_entry(target, data, entry, options))
@@ -93,10 +135,10 @@ def check_target(target: Target, options: RunOptions) -> Outcome:
 
 
 def _from_entry(target: Target, data: bytes, entry: dict, options: RunOptions) -> FileResult:
-    from rectlint.diagnostics import Diagnostic
+    from rectlint.diagnostics import diagnostic_from_json
     from rectlint.source import read_bytes
 
-    diags = [Diagnostic.model_validate(d) for d in entry["diagnostics"]]
+    diags = [diagnostic_from_json(d) for d in entry["diagnostics"]]
     source = read_bytes(data, target.shown) if options.keep_source else None
     return FileResult(target.shown, source, diags, summary=entry["summary"], encoding=entry["encoding"])
 
