@@ -46,13 +46,17 @@ def test_a_second_run_reads_the_cache_and_says_the_same(corpus: Path, tmp_path: 
     first = run("--cache-dir", str(cache), "--output-format", "json", str(corpus))
     entries = list(cache.rglob("*.json"))
     assert len(entries) == 12 and (cache / ".gitignore").exists()
-    for entry in entries:  # mark each entry, so a hit is visible
-        data = json.loads(entry.read_text("utf-8"))
-        data["summary"] = {"from": "cache"}
-        entry.write_text(json.dumps(data), "utf-8")
     second = run("--cache-dir", str(cache), "--output-format", "json", str(corpus))
     assert second == first
     assert len(list(cache.rglob("*.json"))) == 12
+    for entry in entries:  # mark each entry: the third run must show the marks, so it read them
+        data = json.loads(entry.read_text("utf-8"))
+        for d in data["diagnostics"]:
+            d["message"] = "（来自缓存）" + d["message"]
+        entry.write_text(json.dumps(data), "utf-8")
+    _, third = run("--cache-dir", str(cache), "--output-format", "json", str(corpus))
+    messages = [d["message"] for f in json.loads(third)["files"] for d in f["diagnostics"]]
+    assert messages and all(m.startswith("（来自缓存）") for m in messages)
 
 
 def test_an_edited_file_or_other_settings_are_checked_again(corpus: Path, tmp_path: Path) -> None:

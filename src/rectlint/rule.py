@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import inspect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar
@@ -149,10 +149,3 @@ class Rule:
                 "severity": str(cls.severity), "fixable": cls.fixable, "summary": cls.summary(),
                 "options": cls.options}
 
-
-def spans_of(pattern: re.Pattern[str], paragraph: Paragraph) -> Iterator[tuple[int, int, re.Match[str]]]:
-    """Absolute spans of a pattern's matches inside one paragraph."""
-    base = paragraph.span.start
-    for m in pattern.finditer(paragraph.text):
-        if m.end() > m.start():
-            yield base + m.start(), base + m.end(), m

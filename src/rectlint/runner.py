@@ -103,12 +103,9 @@ def check_target(target: Target, options: RunOptions) -> Outcome:
     try:
         data = load_bytes(target.path, options.max_mb) if target.path else load_stream(sys.stdin.buffer, options.max_mb)
         settings = options.settings_for(target)
-        key = None
-        if options.cache is not None and target.path is not None and not (options.fix or options.diff):
-            key = _key(options, target, data)
-            entry = options.cache.get(key)
-            if entry is not None:
-                return Outcome(_from_entry(target, data, entry, options))
+        # run() has answered the cached files already: what reaches here is checked, and its result stored
+        cached = options.cache is not None and target.path is not None and not (options.fix or options.diff)
+        key = _key(options, target, data) if cached else None
         source = read_bytes(data, target.shown)
         fixed, diff = 0, ""
         if (options.fix or options.diff) and source.kind != "text":

@@ -218,7 +218,7 @@ class Html(Reporter):
             if not any(table[cat, s] for s in SEVERITIES):
                 continue
             cells = "".join(f'<td class="num">{table[cat, s] or ""}</td>' for s in SEVERITIES)
-            rows.append(f"<tr><th>{Category(cat).label}</th>{cells}</tr>")
+            rows.append(f"<tr><th>{cat.label}</th>{cells}</tr>")
         by_sev = Counter(d.severity for d in diags)
         totals = "".join(f'<td class="num">{by_sev[s]}</td>' for s in SEVERITIES)
         body = "".join(rows) if rows else '<tr><td colspan="4" class="none">未发现问题</td></tr>'
@@ -255,7 +255,7 @@ class Html(Reporter):
                     entries = "".join(self.entry(d, ids[id(d)]) for d in found)
                     blocks.append(f'<h5 class="sev-{sev}">{SEVERITY_LABELS[sev]} <span class="count">'
                                   f'{len(found)}</span></h5><ol>{entries}</ol>')
-            groups.append(f'<section class="category" data-category="{cat}"><h4>{Category(cat).label}'
+            groups.append(f'<section class="category" data-category="{cat}"><h4>{cat.label}'
                           f'<span class="en">{cat}</span><span class="count">{len(in_cat)}</span></h4>'
                           f'{"".join(blocks)}</section>')
         body = "".join(groups) or '<p class="none">未发现问题。</p>'

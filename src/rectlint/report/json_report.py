@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from typing import Any
 
 from rectlint import __version__
@@ -54,11 +53,3 @@ class Json(Reporter):
 
     def finish(self) -> str:
         return json.dumps(self.document(), ensure_ascii=False, indent=2) + "\n"
-
-
-def document(results: Iterable[FileResult]) -> dict[str, Any]:
-    """The whole JSON document for a list of results (for callers that hold them all)."""
-    reporter = Json(ReportContext())
-    for r in results:
-        reporter.file(r)
-    return reporter.document()

@@ -1,8 +1,6 @@
 from rectlint.diagnostics import Category, Severity
 from rectlint.rule import Document, Finding, Rule
 
-MARKERS = {1: "一、", 2: "（一）", 3: "1.", 4: "（1）"}
-
 
 class HeadingOrder(Rule):
     """Heading levels used out of the GB/T 9704 order 一、 → （一） → 1. → （1）.
