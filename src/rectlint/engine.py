@@ -14,6 +14,7 @@ from rectlint.diagnostics import Diagnostic, Severity
 from rectlint.facts import resolve_facts
 from rectlint.model import build
 from rectlint.parser import parse
+from rectlint.prescan import prescan
 from rectlint.rule import Document, Finding, Rule
 from rectlint.source import SourceText
 from rectlint.suppress import SuppressionRule, scan
@@ -93,11 +94,12 @@ def _check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagn
     for item in doc.notice.items:
         for hook, into in item_rules:
             into.extend(hook(item, doc))
-    # A rule with a prefilter sees only the paragraphs that can hold a finding.
-    paragraphs = doc.notice.paragraphs
-    for rule in by_hook["check_paragraph"]:
+    # A rule with a prefilter sees only the paragraphs that can hold a finding, found for all rules in one scan.
+    paragraph_rules = by_hook["check_paragraph"]
+    chosen = prescan(tuple(rule.prefilter for rule in paragraph_rules)).paragraphs(doc.notice.paragraphs)
+    for rule, paragraphs in zip(paragraph_rules, chosen, strict=True):
         hook, into = rule.check_paragraph, found[rule]
-        for paragraph in doc.paragraphs_containing(rule.prefilter) if rule.prefilter else paragraphs:
+        for paragraph in paragraphs:
             into.extend(hook(paragraph, doc))
     out = [d for rule, findings in found.items() if findings for d in _diagnostics(rule, findings, doc, settings)]
     if (comments := scan(doc)) is not None:  # suppression comments: after every rule, before any fix

@@ -8,11 +8,10 @@ walks the tree once and calls them.
 
 from __future__ import annotations
 
-import bisect
 import inspect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -46,7 +45,6 @@ class Document:
     source: SourceText
     notice: Notice
     facts: Facts
-    _starts: list[int] | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -64,31 +62,6 @@ class Document:
 
         return not_a_notice(self.notice, self.text)
 
-    def paragraphs_containing(self, pattern: re.Pattern[str]) -> list[Paragraph]:
-        """The paragraphs in which a match of `pattern` (one without lookarounds or anchors) starts, in order.
-
-        Every paragraph whose text holds a match is among them (one whose last characters begin a match
-        that runs on past its end is too). One scan of the whole text finds them: after a hit the scan
-        resumes at the next paragraph, so the cost is that of the scan, not of a search per paragraph.
-        """
-        paragraphs = self.notice.paragraphs
-        if self._starts is None:
-            starts = [p.span.start for p in paragraphs]
-            in_order = all(p.span.end <= b for p, b in zip(paragraphs, starts[1:], strict=False))
-            self._starts = starts if in_order else []
-        starts = self._starts
-        if len(starts) != len(paragraphs):  # not in document order: search each paragraph
-            return [p for p in paragraphs if pattern.search(p.text)]
-        text, out, pos = self.text, [], 0
-        while (m := pattern.search(text, pos)) is not None:
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.start() < paragraphs[i].span.end:
-                out.append(paragraphs[i])
-            if i + 1 == len(starts):
-                break
-            pos = starts[i + 1]
-        return out
-
     def opening_span(self) -> Span:
         """Where to report something missing from the opening: its first paragraph, or the first line."""
         n = self.notice
@@ -105,8 +78,8 @@ class Rule:
     options: ClassVar[dict[str, Any]] = {}
     fixable: ClassVar[bool] = False
     any_text: ClassVar[bool] = False  # True: also runs on a text that is not a notice (the rule giving that verdict)
-    # A pattern (without lookarounds or anchors) that occurs in every paragraph check_paragraph can report
-    # on: the engine calls the hook only on those paragraphs, found in one scan of the text.
+    # A pattern that matches in the text of every paragraph check_paragraph can report on: the engine calls the
+    # hook only on the paragraphs it matches in, found for all rules in one scan of the notice (prescan.py).
     prefilter: ClassVar[re.Pattern[str] | None] = None
     HOOKS: ClassVar[tuple[str, ...]] = ("check_notice", "check_item", "check_paragraph")
 
