@@ -11,12 +11,13 @@ from __future__ import annotations
 import inspect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, ClassVar
 
 from rectlint import patterns
 from rectlint.diagnostics import Category, Fix, Severity
+from rectlint.evidence import masked
 from rectlint.facts import Facts
 from rectlint.model import Item, Notice, Paragraph, Span
 from rectlint.places import Places
@@ -45,10 +46,17 @@ class Document:
     source: SourceText
     notice: Notice
     facts: Facts
+    _masked: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
         return self.source.text
+
+    def masked(self, text: str) -> str:
+        """evidence.masked(text), worked out once per notice: several rules read the same measures masked."""
+        if (done := self._masked.get(text)) is None:
+            done = self._masked[text] = masked(text)
+        return done
 
     @cached_property
     def places(self) -> Places:

@@ -4,7 +4,6 @@ import re
 
 from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
-from rectlint.evidence import masked
 from rectlint.model import Item, Status
 from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
@@ -26,7 +25,7 @@ class PhraseRule(Rule):
         if not self.applies(item):
             return
         for m in item.measures:
-            for hit in self.PATTERN.finditer(masked(m.text)):
+            for hit in self.PATTERN.finditer(doc.masked(m.text)):
                 yield Finding(m.span.start + hit.start(), m.span.start + hit.end(), self.message(item, hit.group()),
                               path=item_place(item, "response"))
 
@@ -122,7 +121,7 @@ class RelativeClaim(Rule):
 
     def check_item(self, item: Item, doc: Document):
         for m in item.measures:
-            text = masked(m.text)
+            text = doc.masked(m.text)
             for sentence in SENTENCE.finditer(text):
                 if re.search(r"\d", sentence.group()):
                     continue
@@ -199,7 +198,7 @@ class SloganOnly(Rule):
     def check_item(self, item: Item, doc: Document):
         if not item.measures or doc.facts.evidence[item.index].evidence:
             return
-        text = "".join(masked(m.text) for m in item.measures)
+        text = "".join(doc.masked(m.text) for m in item.measures)
         stock = self.STOCK.findall(text)
         if len(stock) * 80 >= self.opts["density"] * max(len(text), 80):
             first = item.measures[0].span
