@@ -25,22 +25,21 @@ class Places:
         self.notice = notice
         self.items = sorted(notice.items, key=lambda i: i.span.start)
         self.starts = [i.span.start for i in self.items]
+        n = notice
+        named: list[tuple[str, Node | list | Span | None]] = [
+            ("title", n.title_span), ("opening", n.opening), ("next-steps", n.next_steps), ("contact", n.contact),
+            ("signature", n.signature), ("invitation", n.invitation), ("closing", n.closing)]
+        # the places outside items as (start, end, name), in the order they are looked up (the first that
+        # holds an offset names it)
+        self.outside = [(span.start, span.end, name) for name, node in named for x in _listed(node)
+                        if (span := x if isinstance(x, Span) else x.span) is not None]
+        self.outside += [(s.span.start, s.span.end, f"sections/{s.heading.marker}") for s in n.sections]
 
     def of(self, offset: int) -> str:
         k = bisect.bisect_right(self.starts, offset) - 1
         if k >= 0 and _inside(self.items[k].span, offset):
             return item_place(self.items[k], self._part(self.items[k], offset))
-        n = self.notice
-        named: list[tuple[str, Node | list | Span | None]] = [
-            ("title", n.title_span), ("opening", n.opening), ("next-steps", n.next_steps), ("contact", n.contact),
-            ("signature", n.signature), ("invitation", n.invitation), ("closing", n.closing)]
-        for name, node in named:
-            if any(_inside(x if isinstance(x, Span) else x.span, offset) for x in _listed(node)):
-                return name
-        for section in n.sections:
-            if _inside(section.span, offset):
-                return f"sections/{section.heading.marker}"
-        return "notice"
+        return next((name for start, end, name in self.outside if start <= offset < end), "notice")
 
     @staticmethod
     def _part(item: Item, offset: int) -> str:
