@@ -12,12 +12,14 @@ from hypothesis import strategies as st
 
 from conftest import EXAMPLES
 from helpers import lint
+from rectlint.checks.punctuation.half_width_punctuation import FULL, MARK
+from rectlint.checks.wording.inconsistent_joined_names import PAIR
 from rectlint.engine import Settings, check
 from rectlint.patterns import compile_fast
-from rectlint.prescan import Prescan
+from rectlint.prescan import Joined, Prescan
 from rectlint.registry import all_rules
 from rectlint.rule import Rule
-from rectlint.triggers import joined_form, triggers
+from rectlint.triggers import exact_in_joined, joined_form, triggers
 
 PACK_RULES = [r for r in all_rules() if hasattr(r, "pack")]
 PREFILTERS = [r.prefilter for r in all_rules() if r.prefilter is not None]
@@ -34,8 +36,8 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple]:
 
 def _found(prefilters: list[re.Pattern[str] | None], texts: list[str]) -> list[list[int]]:
     """For each prefilter, the indices of the paragraphs the prescan gives it."""
-    paragraphs = [SimpleNamespace(text=t, index=i) for i, t in enumerate(texts)]
-    return [[p.index for p in chosen] for chosen in Prescan(prefilters).paragraphs(paragraphs)]  # type: ignore[arg-type]
+    joined = Joined([SimpleNamespace(text=t, index=i) for i, t in enumerate(texts)])  # type: ignore[misc]
+    return [[p.index for p in chosen] for chosen in Prescan(prefilters).paragraphs(joined)]
 
 
 def _alone(pattern: re.Pattern[str], texts: list[str]) -> list[int]:
@@ -68,6 +70,7 @@ def test_prescan_finds_every_paragraph_a_prefilter_matches_in(texts: list[str]) 
     (r"(?:坚决)?(?:做到|增强|树立)(?=[“\"]?两个确立)", ["增强", "两个确立", "坚决树立“两个确立”"], [2]),
     (r"[1-9]\d{2}%", ["50", "%", "127%"], [2]),
     (r"([一-龥]{2})\1", ["确保", "确保", "确保确保"], [2]),  # a back-reference: searched as a whole
+    (r"^1、", [], []),
     (r"(?i)\d+|x", ["1", "X", "y"], [0, 1]),  # beyond the analysis: searched in each paragraph
 ])
 def test_prescan_reads_each_paragraph_alone(pattern: str, texts: list[str], hit: list[int]) -> None:
@@ -118,3 +121,13 @@ def test_settings_order_does_not_change_output() -> None:
     forward = check(source(text), Settings(rules=rules))[1]
     backward = check(source(text), Settings(rules=rules[::-1]))[1]
     assert forward == backward
+
+
+@pytest.mark.parametrize("pattern", [MARK, FULL, PAIR], ids=["P001-mark", "P001-full", "W006-pair"])
+def test_rules_searching_the_joined_text_find_there_what_each_paragraph_holds(pattern: re.Pattern[str]) -> None:
+    assert exact_in_joined(pattern.pattern, pattern.flags)
+
+
+@pytest.mark.parametrize("pattern", [r"a$", r"^a", r"a\s", r"a(?![^。]*b)", r"x?", r"(?s)a."])
+def test_patterns_that_would_see_past_a_paragraph_are_not_exact_in_the_joined_text(pattern: str) -> None:
+    assert not exact_in_joined(pattern)

@@ -21,6 +21,28 @@ from rectlint.triggers import Trigger, joined_form, rest, triggers, union
 _VERSION = "2"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
 
 
+class Joined:
+    """The paragraphs of a notice joined by line breaks, each after one: "\\n" + first + "\\n" + second…
+
+    A pattern that can match no line break (triggers.exact_in_joined) finds here exactly what it finds in
+    each paragraph on its own, in one search instead of one per paragraph."""
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self.text = "\n" + "\n".join([p.text for p in paragraphs])
+        self.starts = list(accumulate((len(p.text) + 1 for p in paragraphs[:-1]), initial=1))  # of each paragraph
+
+    def index(self, offset: int) -> int:
+        """The paragraph that holds `offset` (or the line break after it; the first one for the line break
+        before it)."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def source_offset(self, offset: int) -> int:
+        """Where `offset` (in a paragraph) lies in the notice's text."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.paragraphs[k].span.start + offset - self.starts[k]
+
+
 class Prescan:
     """The paragraphs each of a list of prefilters (None: every paragraph) matches in."""
 
@@ -51,17 +73,17 @@ class Prescan:
             self.table.setdefault(char, []).append((slot, None if told else re.escape(char) + more))
         self.compiled: dict[str, re.Pattern[str]] = {}
 
-    def paragraphs(self, paragraphs: list[Paragraph]) -> list[list[Paragraph]]:
+    def paragraphs(self, joined: Joined) -> list[list[Paragraph]]:
         """For each prefilter, the paragraphs it matches in (in order)."""
+        paragraphs = joined.paragraphs
         out: list[list[Paragraph]] = [[] for _ in range(self.count)]
         for slot in self.everywhere:
             out[slot] = paragraphs
         for slot, prefilter in self.each:
             out[slot] = [p for p in paragraphs if prefilter.search(p.text)]
-        if not self.scans and not self.alone:
+        if not paragraphs:
             return out
-        text = "\n" + "\n".join([p.text for p in paragraphs])  # each paragraph after a line break
-        starts = list(accumulate((len(p.text) + 1 for p in paragraphs[:-1]), initial=1))
+        text, starts = joined.text, joined.starts
         if self.scans:
             found: list[set[int]] = [set() for _ in range(self.count)]  # paragraph indices, per slot
             table = self.table
@@ -78,7 +100,7 @@ class Prescan:
         for slot, pattern in self.alone:
             into, pos = out[slot], 0
             while (m := pattern.search(text, pos)) is not None:
-                k = max(0, bisect.bisect_right(starts, m.start()) - 1)  # (a match from a line break is no harm)
+                k = joined.index(m.start())  # (a match from a line break is no harm)
                 into.append(paragraphs[k])
                 if k + 1 == len(starts):
                     break

@@ -21,6 +21,7 @@ from rectlint.evidence import masked
 from rectlint.facts import Facts
 from rectlint.model import Item, Notice, Paragraph, Span
 from rectlint.places import Places
+from rectlint.prescan import Joined
 from rectlint.source import SourceText
 
 CODE_RE = patterns.compile(r"^[A-Z]{1,3}\d{3}$")
@@ -57,6 +58,11 @@ class Document:
         if (done := self._masked.get(text)) is None:
             done = self._masked[text] = masked(text)
         return done
+
+    @cached_property
+    def joined(self) -> Joined:
+        """The paragraphs joined by line breaks, for searching them all at once (see prescan.Joined)."""
+        return Joined(self.notice.paragraphs)
 
     @cached_property
     def places(self) -> Places:

@@ -194,6 +194,19 @@ def _newline_free(items, dotall: bool) -> bool:
     return True
 
 
+def exact_in_joined(pattern: str, flags: int = 0) -> bool:
+    """Whether `pattern` finds in the joined text exactly what it finds in each paragraph on its own, as it
+    stands: it cannot match empty, no part of it (lookarounds included) can match a line break, and it has
+    no anchor but \\b and \\B (at a line break, a lookaround sees a character it cannot match, as at the end of
+    a paragraph alone)."""
+    try:
+        parsed = _parse(pattern, flags)
+    except (Unsupported, re.error):
+        return False
+    return parsed.getwidth()[0] > 0 and _newline_free(parsed.data, bool(parsed.state.flags & re.DOTALL)) \
+        and not any(op is sre.AT and av not in (sre.AT_BOUNDARY, sre.AT_NON_BOUNDARY) for op, av in _walk(parsed.data))
+
+
 def joined_form(pattern: str, flags: int = 0) -> str | None:
     """`pattern` rewritten for the joined text (see the module's docstring), or None when it is beyond that."""
     try:

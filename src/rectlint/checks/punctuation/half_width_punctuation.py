@@ -59,11 +59,12 @@ class HalfWidthPunctuation(Rule):
     options = {"uniform_share": 0.95}
 
     def check_notice(self, doc: Document):
+        joined = doc.joined  # MARK and FULL match no line break: one search finds what each paragraph holds
+        full = len(FULL.findall(joined.text))
         marks = []
-        full = 0
-        for p in doc.notice.paragraphs:
-            full += len(FULL.findall(p.text))
-            marks += [(p.span.start + m.start(), p.span.start + m.end(), m.group()) for m in MARK.finditer(p.text)]
+        for m in MARK.finditer(joined.text):
+            start = joined.source_offset(m.start())
+            marks.append((start, start + len(m.group()), m.group()))
         if not marks:
             return
         edits = [build(Edit, start=a, end=b, content=_replacement(t)) for a, b, t in marks]
