@@ -57,8 +57,8 @@ class Prescan:
                 self.everywhere.append(slot)
             elif found := _derived("triggers", prefilter):
                 entries += [(char, slot, rest(t)) for t in found for char in t[0]]
-            elif rewritten := _derived("joined", prefilter):
-                self.alone.append((slot, patterns.compile(rewritten)))
+            elif finder := joined_searcher(prefilter):
+                self.alone.append((slot, finder))
             else:
                 self.each.append((slot, prefilter))
         self.scans = [patterns.compile(part) for part in union([(char, more) for char, _, more in entries])]
@@ -116,6 +116,14 @@ class Prescan:
 def _derived(kind: str, prefilter: re.Pattern[str]):
     derive = triggers if kind == "triggers" else joined_form
     return patterns.derived(f"{kind}-{_VERSION}", prefilter.pattern, prefilter.flags, derive)
+
+
+@lru_cache(maxsize=256)
+def joined_searcher(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern to search texts joined by line breaks with, to find wherever `pattern` matches in one of them
+    on its own (triggers.joined_form), or None when it is beyond that rewriting."""
+    rewritten = _derived("joined", pattern)
+    return patterns.compile(rewritten) if rewritten else None
 
 
 @lru_cache(maxsize=16)

@@ -8,6 +8,7 @@ walks the tree once and calls them.
 
 from __future__ import annotations
 
+import bisect
 import inspect
 import re
 from collections.abc import Iterable
@@ -21,7 +22,7 @@ from rectlint.evidence import masked
 from rectlint.facts import Facts
 from rectlint.model import Item, Notice, Paragraph, Span
 from rectlint.places import Places
-from rectlint.prescan import Joined
+from rectlint.prescan import Joined, joined_searcher
 from rectlint.source import SourceText
 
 CODE_RE = patterns.compile(r"^[A-Z]{1,3}\d{3}$")
@@ -58,6 +59,30 @@ class Document:
         if (done := self._masked.get(text)) is None:
             done = self._masked[text] = masked(text)
         return done
+
+    @cached_property
+    def masked_measures(self) -> str:
+        """The measures of all items, masked, each after a line break (for searching them all at once)."""
+        return "\n" + "\n".join([self.masked(m.text) for item in self.notice.items for m in item.measures])
+
+    def measures_may_hold(self, pattern: re.Pattern[str]) -> bool:
+        """False when no item's measures (masked) hold a match of `pattern`; one search of them all tells."""
+        finder = joined_searcher(pattern)
+        return finder is None or finder.search(self.masked_measures) is not None
+
+    @cached_property
+    def _responses(self) -> tuple[list[int], list[tuple[Item, Paragraph]]]:
+        pairs = [(item, p) for item in self.notice.items for p in item.response]  # in document order
+        return [p.span.start for _, p in pairs], pairs
+
+    def response_holding(self, span: Span) -> tuple[Item, Paragraph] | None:
+        """The item and the paragraph of its response that hold all of `span`, if any (as Facts.dates_in
+        counts a date in a paragraph)."""
+        starts, pairs = self._responses
+        k = bisect.bisect_right(starts, span.start) - 1
+        if k >= 0 and span.start < (end := pairs[k][1].span.end) and span.end <= end:
+            return pairs[k]
+        return None
 
     @cached_property
     def joined(self) -> Joined:

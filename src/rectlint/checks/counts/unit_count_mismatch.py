@@ -39,6 +39,8 @@ class UnitCountMismatch(Rule):
         for p in item.problem_paragraphs:
             for m in COUNT.finditer(doc.masked(p.text)):
                 problem[m.group(2)] = max(problem.get(m.group(2), 0), int(m.group(1)))
+        if not problem:  # nothing the measures could contradict
+            return
         best: dict[str, tuple[int, int, int]] = {}
         for m in item.measures:
             for c in COUNT.finditer(doc.masked(m.text)):

@@ -21,13 +21,16 @@ class PhraseRule(Rule):
     def message(self, item: Item, text: str) -> str:
         raise NotImplementedError
 
-    def check_item(self, item: Item, doc: Document):
-        if not self.applies(item):
+    def check_notice(self, doc: Document):
+        if not doc.measures_may_hold(self.PATTERN):  # one search of all measures: most notices have no match
             return
-        for m in item.measures:
-            for hit in self.PATTERN.finditer(doc.masked(m.text)):
-                yield Finding(m.span.start + hit.start(), m.span.start + hit.end(), self.message(item, hit.group()),
-                              path=item_place(item, "response"))
+        for item in doc.notice.items:
+            if not self.applies(item):
+                continue
+            for m in item.measures:
+                for hit in self.PATTERN.finditer(doc.masked(m.text)):
+                    yield Finding(m.span.start + hit.start(), m.span.start + hit.end(),
+                                  self.message(item, hit.group()), path=item_place(item, "response"))
 
 
 class ResponsibilityShift(PhraseRule):
@@ -119,16 +122,19 @@ class RelativeClaim(Rule):
     severity = Severity.INFO
     PATTERN = patterns.compile(r"(?:明显|显著|大幅|大大|有效|持续)(?:提高|提升|增强|改善|下降|减少|好转)|持续向好")
 
-    def check_item(self, item: Item, doc: Document):
-        for m in item.measures:
-            text = doc.masked(m.text)
-            for sentence in SENTENCE.finditer(text):
-                if re.search(r"\d", sentence.group()):
-                    continue
-                for hit in self.PATTERN.finditer(sentence.group()):
-                    at = m.span.start + sentence.start() + hit.start()
-                    yield Finding(at, at + len(hit.group()), f"“{hit.group()}”没有数据支撑",
-                                  path=item_place(item, "response"))
+    def check_notice(self, doc: Document):
+        if not doc.measures_may_hold(self.PATTERN):  # one search of all measures: most notices have no match
+            return
+        for item in doc.notice.items:
+            for m in item.measures:
+                text = doc.masked(m.text)
+                for sentence in SENTENCE.finditer(text):
+                    if re.search(r"\d", sentence.group()):
+                        continue
+                    for hit in self.PATTERN.finditer(sentence.group()):
+                        at = m.span.start + sentence.start() + hit.start()
+                        yield Finding(at, at + len(hit.group()), f"“{hit.group()}”没有数据支撑",
+                                      path=item_place(item, "response"))
 
 
 class NegativeCommitment(PhraseRule):
