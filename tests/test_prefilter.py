@@ -71,6 +71,7 @@ def test_prescan_finds_every_paragraph_a_prefilter_matches_in(texts: list[str]) 
     (r"[1-9]\d{2}%", ["50", "%", "127%"], [2]),
     (r"([一-龥]{2})\1", ["确保", "确保", "确保确保"], [2]),  # a back-reference: searched as a whole
     (r"^1、", [], []),
+    (r"第?[二三]个", ["三个", "第二个"], [0, 1]),  # what may precede the anchor may be nothing
     (r"(?i)\d+|x", ["1", "X", "y"], [0, 1]),  # beyond the analysis: searched in each paragraph
 ])
 def test_prescan_reads_each_paragraph_alone(pattern: str, texts: list[str], hit: list[int]) -> None:

@@ -305,7 +305,8 @@ def _trigger(items: list, state, writer: _Writer) -> Trigger:
     if op is sre.AT:  # the start of the paragraph: nothing of it comes before
         return chars, "", f"(?={writer.items(following)})" if following else ""
     anchor = writer.item(op, av, False)
-    behind = [f"(?<={writer.items(before)}{anchor})" for before in _before(items[:j], state) if before]
+    ways = _before(items[:j], state)
+    behind = [] if [] in ways else [f"(?<={writer.items(before)}{anchor})" for before in ways]  # (none: anything)
     after = writer.items(following)
     return (chars, behind[0] if len(behind) == 1 else "(?:" + "|".join(behind) + ")" if behind else "",
             f"(?={after})" if after else "")
