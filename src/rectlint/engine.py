@@ -132,16 +132,25 @@ def _graded(default: Severity, finding: Severity | None) -> Severity:
     return finding if finding is not None and finding.rank < default.rank else default
 
 
+def _clamped(start: int, end: int, size: int) -> tuple[int, int]:
+    """A span within the text, of at least one character when the text has one: every finding points at some
+    text."""
+    start = max(0, min(start, size))
+    end = max(start, min(end, size))
+    if end == start:
+        end = min(size, start + 1)
+        start = end - 1 if end else 0
+    return start, end
+
+
 def _diagnostics(rule: Rule, findings: Iterable[Finding], doc: Document, settings: Settings) -> Iterator[Diagnostic]:
     text, size, line_column = doc.text, len(doc.text), doc.source.line_column
     code, name, category, default = rule.code, rule.name, rule.category, rule.severity
     fixed = settings.severity.get(code)
     for f in findings:
-        start = max(0, min(f.start, size))
-        end = max(start, min(f.end, size))
-        if end == start:  # every finding points at some text
-            end = min(size, start + 1)
-            start = end - 1 if end else 0
+        start, end = f.start, f.end
+        if not 0 <= start < end <= size:
+            start, end = _clamped(start, end, size)
         line, column = line_column(start)
         covered = text[start:end]
         if "\n" in covered or "\r" in covered:
