@@ -9,7 +9,9 @@ alone (perhaps more often, never less; the rule's hook is still called on the pa
 - `^` and `\\A` become "at the start or after a line break", `$` and `\\Z` "at the end or before one";
 - a negative lookaround that might see a line break is dropped (in a paragraph alone it sees none);
   one that cannot is kept, and then answers as it would in the paragraph alone;
-- atomic groups and possessive repeats become plain ones (they can only match less).
+- atomic groups and possessive repeats become plain ones (they can only match less), and a class of
+  thousands of characters (such as all Han ones) becomes any character but a line break (which `re` tests
+  faster, and which selects about as little).
 
 Each alternative of the pattern is then looked for at one of its characters, its anchor: a literal (or
 one of a few) that notices seldom hold. What precedes the anchor becomes a lookbehind (as far back as it
@@ -40,6 +42,7 @@ _ASSERTS = (sre.ASSERT, sre.ASSERT_NOT)
 _MAX_ANCHOR = 16  # characters an anchor class may hold (each is an alternative of the scan)
 _MAX_BEHIND = 24  # characters a lookbehind may span
 _MAX_ALTERNATIVES = 400  # alternatives a pattern may be split into before it is searched as a whole
+_BROAD = 2000  # characters from which a class may be read as any character but a line break
 
 # The characters that make up most of a notice, roughly the most frequent first: the marks, the words of
 # rectification and of official prose, then modern Chinese at large. Only the speed of a scan depends on
@@ -102,6 +105,8 @@ class _Writer:
         if op is sre.ANY:
             return "(?s:.)" if self.dotall else "."
         if op is sre.IN:
+            if not exact and _broad(av):  # `re` tests "any but a line break" faster, and it selects as little
+                return "."
             return _class(av)
         if op is sre.AT:
             if av in _STARTS:
@@ -154,6 +159,13 @@ def _class(av) -> str:
         else:
             raise Unsupported(str(op))
     return "[" + "".join(parts) + "]"
+
+
+def _broad(av) -> bool:
+    """Whether a class holds thousands of characters (such as all Han ones) and no line break."""
+    if any(op is not sre.RANGE for op, _ in av):
+        return False
+    return sum(hi - lo + 1 for _, (lo, hi) in av) >= _BROAD and not _class_has_newline(av)
 
 
 def _class_has_newline(av) -> bool:
