@@ -72,6 +72,8 @@ def test_prescan_finds_every_paragraph_a_prefilter_matches_in(texts: list[str]) 
     (r"([一-龥]{2})\1", ["确保", "确保", "确保确保"], [2]),  # a back-reference: searched as a whole
     (r"^1、", [], []),
     (r"第?[二三]个", ["三个", "第二个"], [0, 1]),  # what may precede the anchor may be nothing
+    (r"(?:巡视|巡察组)工作的?重要论述", ["工作的重要论述", "巡视工作重要论述", "巡察组工作的重要论述"], [1, 2]),
+    (r"\d\s*-\s*\d月", ["1 -", "1 - 3月", "a-3月"], [1]),
     (r"(?i)\d+|x", ["1", "X", "y"], [0, 1]),  # beyond the analysis: searched in each paragraph
 ])
 def test_prescan_reads_each_paragraph_alone(pattern: str, texts: list[str], hit: list[int]) -> None:
@@ -87,8 +89,9 @@ def test_no_triggers_without_an_anchor(pattern: str) -> None:
 
 
 def test_a_trigger_may_hold_where_its_pattern_does_not() -> None:
-    # `\d+` before the anchor has no fixed width, so no lookbehind can hold it: every % is a candidate
-    assert _found([re.compile(r"\d+%")], ["50", "%", "12%"]) == [[1, 2]]
+    # an optional part of varying width before the anchor: no lookbehind can say what comes before the %
+    assert _found([re.compile(r"\d+(?:\.\d+)?%")], ["50", "%", "12%"]) == [[1, 2]]
+    assert _found([re.compile(r"\d+%")], ["50", "%", "12%"]) == [[2]]  # a repeat: its last repetition can
     # a class of thousands of characters is read as any character but a line break
     assert _found([re.compile(r"(?<=[一-龥])[,;]")], ["中", ",文", "a,b"]) == [[2]]
 

@@ -18,7 +18,7 @@ from rectlint import patterns
 from rectlint.model import Paragraph
 from rectlint.triggers import Trigger, joined_form, rest, triggers, union
 
-_VERSION = "4"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
+_VERSION = "5"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
 
 
 class Joined:

@@ -41,6 +41,7 @@ _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _ASSERTS = (sre.ASSERT, sre.ASSERT_NOT)
 _MAX_ANCHOR = 16  # characters an anchor class may hold (each is an alternative of the scan)
 _MAX_BEHIND = 24  # characters a lookbehind may span
+_MAX_WAYS = 8  # lookbehinds the characters before an anchor may be split into
 _MAX_ALTERNATIVES = 400  # alternatives a pattern may be split into before it is searched as a whole
 _BROAD = 2000  # characters from which a class may be read as any character but a line break
 
@@ -325,24 +326,47 @@ def _trigger(items: list, state, writer: _Writer) -> Trigger:
 
 
 def _before(items: list, state) -> list[list]:
-    """What may precede the end of `items` as far back as each way has a fixed width (a lookbehind must):
-    a short repeat of varying count, such as `\\d{1,3}`, is one way per count."""
-    ways: list[list] = [[]]
-    width = 0
+    """What may precede the end of `items`, as a few ways each of a fixed width (a lookbehind must have one),
+    each as far back as it is known: a short repeat, such as `\\d{1,3}`, is one way per count, and a branch of
+    alternatives one way per alternative; a longer repeat ends a way with its last repetitions (or goes on
+    past it when it may be empty)."""
+    ways: list[tuple[list, bool]] = [([], True)]  # (items, whether earlier items may still be put in front)
     for op, av in reversed(items):
-        lo, hi = sre_parse.SubPattern(state, [(op, av)]).getwidth()
-        if width + hi > _MAX_BEHIND:
+        choices = _choices(op, av, state)
+        grown = [([*more, *way], goes_on and still) for way, goes_on in ways
+                 for more, still in (choices if goes_on else [([], False)])]
+        if len(grown) > _MAX_WAYS or any(_width(way, state) > _MAX_BEHIND for way, _ in grown):
             break
-        if lo == hi:
-            ways = [[(op, av), *way] for way in ways]
-        elif op in _REPEATS and av[1] - av[0] < 4 and len(ways) * (av[1] - av[0] + 1) <= 8 \
-                and sre_parse.SubPattern(state, av[2].data).getwidth() == (hi // av[1], hi // av[1]):
-            group = (sre.SUBPATTERN, (None, 0, 0, av[2]))
-            ways = [[*[group] * n, *way] for n in range(av[0], av[1] + 1) for way in ways]
-        else:
+        ways = grown
+        if not any(goes_on for _, goes_on in ways):
             break
-        width += hi
-    return ways
+    return [way for way, _ in ways]
+
+
+def _choices(op, av, state) -> list[tuple[list, bool]]:
+    """The ways one item may end what precedes an anchor: (items of a fixed width, whether earlier items
+    still follow on)."""
+    lo, hi = sre_parse.SubPattern(state, [(op, av)]).getwidth()
+    if lo == hi:
+        return [([(op, av)], True)]
+    if op is sre.BRANCH and all(_fixed(alt.data, state) for alt in av[1]):
+        return [(list(alt.data), True) for alt in av[1]]
+    if op in _REPEATS and _fixed(av[2].data, state):
+        group = (sre.SUBPATTERN, (None, 0, 0, av[2]))
+        if av[1] is not sre.MAXREPEAT and av[1] - av[0] < 4:
+            return [([group] * n, True) for n in range(av[0], av[1] + 1)]
+        last = [([group] * min(av[0], 4) if av[0] else [group], False)]  # its last repetitions; before: unknown
+        return [([], True), *last] if av[0] == 0 else last
+    return [([], False)]
+
+
+def _fixed(items, state) -> bool:
+    lo, hi = sre_parse.SubPattern(state, items).getwidth()
+    return lo == hi
+
+
+def _width(items, state) -> int:
+    return sre_parse.SubPattern(state, items).getwidth()[1]
 
 
 def _walk(items):
