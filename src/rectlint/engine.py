@@ -108,10 +108,10 @@ def _check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagn
     found: dict[Rule, list[Finding]] = {rule: [] for rule in plan.rules}
     for rule in plan.notice:
         found[rule].extend(rule.check_notice(doc))
-    item_rules = [(rule.check_item, found[rule]) for rule in plan.item]
-    for item in doc.notice.items:
-        for hook, into in item_rules:
-            into.extend(hook(item, doc))
+    if item_rules := [(rule.check_item, found[rule]) for rule in plan.item]:
+        for item in doc.notice.items:
+            for hook, into in item_rules:
+                into.extend(hook(item, doc))
     # A rule with a prefilter sees only the paragraphs that can hold a finding, found for all rules in one scan.
     chosen = plan.prescan.paragraphs(doc.joined)
     for rule, paragraphs in zip(plan.paragraph, chosen, strict=True):

@@ -1,5 +1,5 @@
 from rectlint.diagnostics import Category, Severity
-from rectlint.model import Item, Status
+from rectlint.model import Status
 from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
@@ -31,12 +31,13 @@ class DoneButUnfinished(Rule):
     category = Category.STATUS
     severity = Severity.WARNING
 
-    def check_item(self, item: Item, doc: Document):
-        if item.status is not Status.DONE:
-            return
-        marks = doc.facts.evidence[item.index].unfinished
-        if marks:
-            first = marks[0]
-            yield Finding(first.start, first.end,
-                          f"{item.ref}标为“{item.status_label}”，但整改情况写有“{first.text}”，"
-                          "说明整改尚未完成", path=item_place(item, "response"))
+    def check_notice(self, doc: Document):
+        for item in doc.notice.items:
+            if item.status is not Status.DONE:
+                continue
+            marks = doc.facts.evidence[item.index].unfinished
+            if marks:
+                first = marks[0]
+                yield Finding(first.start, first.end,
+                              f"{item.ref}标为“{item.status_label}”，但整改情况写有“{first.text}”，"
+                              "说明整改尚未完成", path=item_place(item, "response"))

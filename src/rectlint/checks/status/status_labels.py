@@ -1,7 +1,7 @@
 """Status rules about items that carry no status label."""
 
 from rectlint.diagnostics import Category, Severity
-from rectlint.model import Item, Status
+from rectlint.model import Status
 from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
@@ -86,11 +86,12 @@ class UnlabeledUnfinished(Rule):
     category = Category.STATUS
     severity = Severity.INFO
 
-    def check_item(self, item: Item, doc: Document):
-        if item.status is not Status.UNSTATED:
-            return
-        marks = doc.facts.evidence[item.index].unfinished
-        if marks:
-            yield Finding(marks[0].start, marks[0].end,
-                          f"{item.ref}未标注整改状态，但写有“{marks[0].text}”，整改可能尚未完成",
-                          path=item_place(item, "response"))
+    def check_notice(self, doc: Document):
+        for item in doc.notice.items:
+            if item.status is not Status.UNSTATED:
+                continue
+            marks = doc.facts.evidence[item.index].unfinished
+            if marks:
+                yield Finding(marks[0].start, marks[0].end,
+                              f"{item.ref}未标注整改状态，但写有“{marks[0].text}”，整改可能尚未完成",
+                              path=item_place(item, "response"))
