@@ -1,9 +1,9 @@
 """Which paragraphs each rule's check_paragraph hook must see, found in one scan of the notice.
 
 A rule with a prefilter sees only the paragraphs its prefilter matches in. The prefilters' triggers
-(triggers.py) are merged into one pattern, searched once in the paragraphs joined by line breaks; a hit is
-then told to the rules whose trigger holds there. A prefilter without triggers is searched in the joined
-text on its own (as rewritten by triggers.joined_form), or, beyond that, in each paragraph.
+(triggers.py) are merged into a few patterns, searched once in the paragraphs joined by line breaks; a hit
+is then told to the rules whose trigger holds there. A prefilter without triggers is searched in the
+joined text on its own (as rewritten by triggers.joined_form), or, beyond that, in each paragraph.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from itertools import accumulate
 
 from rectlint import patterns
 from rectlint.model import Paragraph
-from rectlint.triggers import Trigger, joined_form, rest, triggers, union
+from rectlint.triggers import joined_form, rest, triggers, union
 
 _VERSION = "5"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
 
@@ -130,8 +130,3 @@ def joined_searcher(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 def prescan(prefilters: tuple[re.Pattern[str] | None, ...]) -> Prescan:
     """The Prescan of these prefilters (built once per set of rules)."""
     return Prescan(prefilters)
-
-
-def trigger_list(prefilter: re.Pattern[str]) -> list[Trigger] | None:
-    """The triggers of a prefilter (for tests and `rectlint rule`)."""
-    return _derived("triggers", prefilter)

@@ -14,11 +14,15 @@ alone (perhaps more often, never less; the rule's hook is still called on the pa
   faster, and which selects about as little).
 
 Each alternative of the pattern is then looked for at one of its characters, its anchor: a literal (or
-one of a few) that notices seldom hold. What precedes the anchor becomes a lookbehind (as far back as it
-has a fixed width) and what follows it a lookahead. The anchors of all patterns form one pattern that `re`
-scans with its fast loop over first characters; a hit consumes only its anchor, so the matches of
-different rules at the same place are all seen. A pattern without an anchor in some alternative (`\\d+`,
-a back-reference) is searched in the joined text as a whole instead.
+one of a few) that notices seldom hold, or the line break before a paragraph for one that opens with `^`.
+What precedes the anchor becomes lookbehinds (as far back as each way it can be matched has a fixed width)
+and what follows it a lookahead. The anchors of all patterns form a few patterns (`union`) that `re` scans
+with its fast loop over first characters; a hit consumes only its anchor, so the matches of different
+rules at the same place are all seen. A pattern without an anchor in some alternative (`\\d+`, a
+back-reference) is searched in the joined text as a whole instead.
+
+`exact_in_joined` tells the patterns that need no rewriting at all: a rule may search the joined text with
+them and find exactly what a search of each paragraph would (P001, W006).
 """
 
 from __future__ import annotations
