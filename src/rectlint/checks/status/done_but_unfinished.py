@@ -1,3 +1,4 @@
+from rectlint.checks.status import unfinished
 from rectlint.diagnostics import Category, Severity
 from rectlint.model import Status
 from rectlint.places import item_place
@@ -32,12 +33,7 @@ class DoneButUnfinished(Rule):
     severity = Severity.WARNING
 
     def check_notice(self, doc: Document):
-        for item in doc.notice.items:
-            if item.status is not Status.DONE:
-                continue
-            marks = doc.facts.evidence[item.index].unfinished
-            if marks:
-                first = marks[0]
-                yield Finding(first.start, first.end,
-                              f"{item.ref}标为“{item.status_label}”，但整改情况写有“{first.text}”，"
-                              "说明整改尚未完成", path=item_place(item, "response"))
+        for item, first in unfinished(doc, Status.DONE):
+            yield Finding(first.start, first.end,
+                          f"{item.ref}标为“{item.status_label}”，但整改情况写有“{first.text}”，"
+                          "说明整改尚未完成", path=item_place(item, "response"))

@@ -1,5 +1,6 @@
 """Status rules about items that carry no status label."""
 
+from rectlint.checks.status import unfinished
 from rectlint.diagnostics import Category, Severity
 from rectlint.model import Status
 from rectlint.places import item_place
@@ -87,11 +88,6 @@ class UnlabeledUnfinished(Rule):
     severity = Severity.INFO
 
     def check_notice(self, doc: Document):
-        for item in doc.notice.items:
-            if item.status is not Status.UNSTATED:
-                continue
-            marks = doc.facts.evidence[item.index].unfinished
-            if marks:
-                yield Finding(marks[0].start, marks[0].end,
-                              f"{item.ref}未标注整改状态，但写有“{marks[0].text}”，整改可能尚未完成",
-                              path=item_place(item, "response"))
+        for item, first in unfinished(doc, Status.UNSTATED):
+            yield Finding(first.start, first.end, f"{item.ref}未标注整改状态，但写有“{first.text}”，整改可能尚未完成",
+                          path=item_place(item, "response"))
