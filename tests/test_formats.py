@@ -7,6 +7,7 @@ import re
 import shutil
 import tomllib
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -216,7 +217,7 @@ def test_junit_parses_back_with_a_suite_per_file(work: Path) -> None:
 
 def test_junit_escapes_markup_and_drops_what_xml_cannot_hold(work: Path) -> None:
     diags = lint((work / NOTICE).read_text("utf-8"), "D004")
-    hostile = diags[0].model_copy(update={"message": '日期<“9月31日”> & "引号"\x01\x0b不存在\n第二行'})
+    hostile = replace(diags[0], message='日期<“9月31日”> & "引号"\x01\x0b不存在\n第二行')
     reporter = Junit(ReportContext(root=work))
     reporter.file(FileResult('a&b<"c">.txt', None, [hostile]))
     root = ET.fromstring(reporter.finish())
@@ -268,7 +269,7 @@ def test_github_escapes_properties_and_messages(work: Path) -> None:
 
 def test_github_drops_columns_when_a_span_covers_several_lines(work: Path) -> None:
     [d] = lint((work / NOTICE).read_text("utf-8"), "D004")
-    wide = d.model_copy(update={"end_line": d.line + 2, "end_column": 4})
+    wide = replace(d, end_line=d.line + 2, end_column=4)
     out = Github(ReportContext(root=work)).file(FileResult(NOTICE, None, [d, wide]))
     (_, one, _), (_, several, _) = parse_github(out)[0]
     assert {"col", "endColumn"} <= set(one)

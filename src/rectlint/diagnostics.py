@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
-
-from pydantic import BaseModel, ConfigDict
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -42,26 +42,28 @@ _CATEGORY_LABELS = {
 }
 
 
-class Edit(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Edit:
     """Replace text[start:end] with `content`."""
-
-    model_config = ConfigDict(defer_build=True)  # built by rectlint.model.build; the schema only for JSON
 
     start: int
     end: int
     content: str
 
 
-class Fix(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
+@dataclass(slots=True, kw_only=True)
+class Fix:
     message: str
     applicability: str = "safe"  # safe | unsafe
     edits: list[Edit]
 
+    def to_json(self) -> dict[str, Any]:
+        return {"message": self.message, "applicability": self.applicability,
+                "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in self.edits]}
 
-class Diagnostic(BaseModel):
-    model_config = ConfigDict(defer_build=True)
+
+@dataclass(slots=True, kw_only=True)
+class Diagnostic:
 
     code: str
     name: str
@@ -81,15 +83,19 @@ class Diagnostic(BaseModel):
     def sort_key(self) -> tuple:
         return (self.offset, self.end_offset, self.code)
 
+    def to_json(self) -> dict[str, Any]:
+        """Every field as JSON values, in declared order (the cache's and the JSON reports' form)."""
+        return {"code": self.code, "name": self.name, "category": self.category.value,
+                "severity": self.severity.value, "message": self.message, "offset": self.offset,
+                "end_offset": self.end_offset, "line": self.line, "column": self.column, "end_line": self.end_line,
+                "end_column": self.end_column, "path": self.path, "excerpt": self.excerpt,
+                "fix": self.fix.to_json() if self.fix is not None else None}
+
 
 def diagnostic_from_json(d: dict) -> Diagnostic:
-    """A Diagnostic from its own JSON form (model_dump(mode="json")), built without validation: the cache
-    stores only what rectlint wrote, and a re-run over thousands of cached findings must stay fast."""
-    from rectlint.model import build
-
-    fix = d.get("fix")
+    """A Diagnostic from its own JSON form (`to_json`), built without validation: the cache stores only what
+    rectlint wrote, and a re-run over thousands of cached findings must stay fast."""
+    fix = d["fix"]
     if fix is not None:
-        fix = build(Fix, message=fix["message"], applicability=fix["applicability"],
-                    edits=[build(Edit, **e) for e in fix["edits"]])
-    return build(Diagnostic, **{**d, "category": Category(d["category"]), "severity": Severity(d["severity"]),
-                                "fix": fix})
+        fix = Fix(message=fix["message"], applicability=fix["applicability"], edits=[Edit(**e) for e in fix["edits"]])
+    return Diagnostic(**{**d, "category": Category(d["category"]), "severity": Severity(d["severity"]), "fix": fix})

@@ -121,7 +121,7 @@ def check_target(target: Target, options: RunOptions) -> Outcome:
             result.summary = summarise(doc)
         if key is not None:
             options.cache.put(key, {"encoding": source.encoding, "summary": result.summary,
-                                    "diagnostics": [d.model_dump(mode="json") for d in diags]})
+                                    "diagnostics": [d.to_json() for d in diags]})
         if not options.keep_source:
             result.source = None
         return Outcome(result, fixed, diff)

@@ -9,12 +9,9 @@ from rectlint import __version__
 from rectlint.diagnostics import Diagnostic
 from rectlint.report.base import FileResult, ReportContext, Reporter, Statistics
 
-FIELDS = ("code", "name", "category", "severity", "message", "line", "column", "end_line", "end_column",
-          "offset", "end_offset", "path", "excerpt", "fix")
-
 
 def diagnostic(d: Diagnostic) -> dict[str, Any]:
-    return d.model_dump(mode="json", include=set(FIELDS))
+    return d.to_json()
 
 
 def file_entry(r: FileResult) -> dict[str, Any]:
