@@ -70,7 +70,9 @@ def test_sarif_follows_the_schema_and_describes_the_rules_it_uses(work: Path) ->
     assert run["columnKind"] == "unicodeCodePoints"
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == work.resolve().as_uri() + "/"
     rules = run["tool"]["driver"]["rules"]
-    assert [d["id"] for d in rules] == sorted({res["ruleId"] for res in run["results"]})
+    # each rule with results described once, in the order of its first result (results stream out first)
+    assert [d["id"] for d in rules] == list(dict.fromkeys(res["ruleId"] for res in run["results"]))
+    assert r.stdout == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     d004 = next(d for d in rules if d["id"] == "D004")
     assert d004["name"] == "impossible-date" and d004["defaultConfiguration"]["level"] == "error"
     assert "## Why it matters" in d004["help"]["markdown"] and d004["properties"]["tags"] == ["dates"]
@@ -335,3 +337,14 @@ def test_pre_commit_hook_runs_rectlint_check_on_the_files_it_is_given(work: Path
     assert command in tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
     r = CliRunner().invoke(main, [*args, *hook.get("args", []), NOTICE, GROUPED])  # as pre-commit calls it
     assert r.exit_code == 1 and "D004" in r.stdout
+
+
+@pytest.mark.parametrize("args", [[NOTICE, LABELLED, "notices/empty.txt"], ["--statistics", NOTICE, GROUPED],
+                                  ["--baseline-write", "base.json", NOTICE], ["--exclude", "*.txt", "notices"]],
+                         ids=["findings-and-a-bad-file", "statistics", "baseline", "no-files"])
+def test_json_written_file_by_file_is_the_document_json_dumps_would_write(work: Path, args: list[str]) -> None:
+    r = check("json", *args)
+    doc = json.loads(r.stdout)
+    assert r.stdout == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    assert doc["summary"]["files"] == len(doc["files"])
+    assert ("statistics" in doc) == ("--statistics" in args) and ("baseline" in doc) == ("--baseline-write" in args)
