@@ -62,7 +62,7 @@ class Fix:
                 "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in self.edits]}
 
 
-@dataclass(slots=True, kw_only=True)
+@dataclass(slots=True)  # positional too: the cache rebuilds findings from rows
 class Diagnostic:
 
     code: str
@@ -83,19 +83,24 @@ class Diagnostic:
     def sort_key(self) -> tuple:
         return (self.offset, self.end_offset, self.code)
 
-    def to_json(self) -> dict[str, Any]:
-        """Every field as JSON values, in declared order (the cache's and the JSON reports' form)."""
-        return {"code": self.code, "name": self.name, "category": self.category.value,
-                "severity": self.severity.value, "message": self.message, "offset": self.offset,
-                "end_offset": self.end_offset, "line": self.line, "column": self.column, "end_line": self.end_line,
-                "end_column": self.end_column, "path": self.path, "excerpt": self.excerpt,
-                "fix": self.fix.to_json() if self.fix is not None else None}
+    def to_row(self) -> list[Any]:
+        """Every field as a JSON value, in declared order (the results cache keeps findings this way)."""
+        f = self.fix
+        fix = f and [f.message, f.applicability, [[e.start, e.end, e.content] for e in f.edits]]
+        return [self.code, self.name, self.category.value, self.severity.value, self.message, self.offset,
+                self.end_offset, self.line, self.column, self.end_line, self.end_column, self.path, self.excerpt, fix]
 
 
-def diagnostic_from_json(d: dict) -> Diagnostic:
-    """A Diagnostic from its own JSON form (`to_json`), built without validation: the cache stores only what
-    rectlint wrote, and a re-run over thousands of cached findings must stay fast."""
-    fix = d["fix"]
-    if fix is not None:
-        fix = Fix(message=fix["message"], applicability=fix["applicability"], edits=[Edit(**e) for e in fix["edits"]])
-    return Diagnostic(**{**d, "category": Category(d["category"]), "severity": Severity(d["severity"]), "fix": fix})
+def diagnostic_from_row(row: list[Any]) -> Diagnostic:
+    """A Diagnostic from its `to_row` form (the list is reused), built without validation: the cache stores
+    only what rectlint wrote, and a re-run over thousands of cached findings must stay fast."""
+    row[2], row[3] = _CATEGORIES[row[2]], _SEVERITIES[row[3]]
+    if (fix := row[13]) is not None:
+        row[13] = Fix(message=fix[0], applicability=fix[1],
+                      edits=[Edit(start=a, end=b, content=c) for a, b, c in fix[2]])
+    return Diagnostic(*row)
+
+
+# value → member without the cost of calling the enum class
+_CATEGORIES: dict[str, Category] = {c.value: c for c in Category}
+_SEVERITIES: dict[str, Severity] = {s.value: s for s in Severity}

@@ -2,30 +2,38 @@
 
 from __future__ import annotations
 
-import json
+from json.encoder import encode_basestring as q
 from typing import Any
 
 from rectlint import __version__
 from rectlint.diagnostics import Diagnostic
 from rectlint.report.base import FileResult, ReportContext, Reporter, Statistics
+from rectlint.report.jsonstream import indented
+
+# A file's entry is written by hand in the exact text `indented` gives for it (tests compare the two):
+# a run over thousands of cached findings spends most of its time here.
+ENTRY, DIAG = "\n      ", "\n          "  # the indentation of an entry's members, of a diagnostic's members
 
 
-def diagnostic(d: Diagnostic) -> dict[str, Any]:
-    return d.to_json()
-
-
-def file_entry(r: FileResult) -> dict[str, Any]:
-    entry: dict[str, Any] = {"path": r.path, "diagnostics": [diagnostic(d) for d in r.diagnostics]}
+def entry_text(r: FileResult) -> str:
+    """The file's entry in the "files" array: path, diagnostics, encoding and error."""
+    out = "{" + ENTRY + '"path": ' + q(r.path) + "," + ENTRY + '"diagnostics": '
+    out += "[" + ",".join(map(_diagnostic_text, r.diagnostics)) + ENTRY + "]" if r.diagnostics else "[]"
     if r.encoding is not None:
-        entry["encoding"] = r.encoding
+        out += "," + ENTRY + '"encoding": ' + q(r.encoding)
     if r.error:
-        entry["error"] = r.error
-    return entry
+        out += "," + ENTRY + '"error": ' + q(r.error)
+    return out + "\n    }"
 
 
-def _indented(value: Any, level: int) -> str:
-    """`value` as json.dumps(indent=2) writes it nested `level` deep (a string's own newlines are escaped)."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+def _diagnostic_text(d: Diagnostic) -> str:
+    i = "," + DIAG
+    return (f'\n        {{{DIAG}"code": {q(d.code)}{i}"name": {q(d.name)}{i}"category": {q(d.category)}'
+            f'{i}"severity": {q(d.severity)}{i}"message": {q(d.message)}{i}"offset": {d.offset:d}'
+            f'{i}"end_offset": {d.end_offset:d}{i}"line": {d.line:d}{i}"column": {d.column:d}'
+            f'{i}"end_line": {d.end_line:d}{i}"end_column": {d.end_column:d}'
+            f'{i}"path": {"null" if d.path is None else q(d.path)}{i}"excerpt": {q(d.excerpt)}'
+            f'{i}"fix": {"null" if d.fix is None else indented(d.fix.to_json(), 5)}\n        }}')
 
 
 class Json(Reporter):
@@ -41,7 +49,7 @@ class Json(Reporter):
 
     def _head(self) -> str:
         """The document up to the opening bracket of "files"."""
-        head = _indented({"version": 1, "tool": {"name": "rectlint", "version": __version__}, "files": []}, 0)
+        head = indented({"version": 1, "tool": {"name": "rectlint", "version": __version__}, "files": []}, 0)
         return head[:head.rindex("[") + 1]
 
     def file(self, result: FileResult) -> str:
@@ -50,7 +58,7 @@ class Json(Reporter):
             self.statistics.add(result)
         lead = ",\n    " if self.started else self._head() + "\n    "
         self.started = True
-        return lead + _indented(file_entry(result), 2)
+        return lead + entry_text(result)
 
     def finish(self) -> str:
         rest: dict[str, Any] = {
@@ -61,4 +69,4 @@ class Json(Reporter):
         if self.context.baseline is not None:
             rest["baseline"] = self.context.baseline.report()
         files = "\n  ]" if self.started else self._head() + "]"
-        return files + "," + _indented(rest, 0)[1:] + "\n"
+        return files + "," + indented(rest, 0)[1:] + "\n"

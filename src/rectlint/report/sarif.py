@@ -7,7 +7,6 @@ not move when other parts of the notice are edited, so code scanning keeps an al
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -16,6 +15,7 @@ from rectlint.diagnostics import Diagnostic
 from rectlint.fingerprint import fingerprints
 from rectlint.report.about import NAME, VERSION, homepage, rule_url, rules_by_code, section
 from rectlint.report.base import FileResult, ReportContext, Reporter
+from rectlint.report.jsonstream import indented
 from rectlint.report.levels import level
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -67,7 +67,7 @@ class Sarif(Reporter):
         prints = fingerprints(result.diagnostics)
         out = []
         for d, fp in zip(result.diagnostics, prints, strict=True):
-            out.append(("," if self.started else _HEAD) + "\n        " + _nested(self.result(where, d, fp), 4))
+            out.append(("," if self.started else _HEAD) + "\n        " + indented(self.result(where, d, fp), 4))
             self.started = True
         return "".join(out)
 
@@ -109,13 +109,8 @@ class Sarif(Reporter):
 
     def finish(self) -> str:
         results = "\n      ]" if self.started else _HEAD + "]"
-        return results + "," + _nested(self.run_tail(), 2)[1:] + "\n  ]\n}\n"
-
-
-def _nested(value: Any, level: int) -> str:
-    """`value` as json.dumps(indent=2) writes it nested `level` deep (a string's own newlines are escaped)."""
-    return json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n" + "  " * level)
+        return results + "," + indented(self.run_tail(), 2)[1:] + "\n  ]\n}\n"
 
 
 # The document up to the opening bracket of the one run's results.
-_HEAD = _nested({"$schema": SCHEMA, "version": "2.1.0", "runs": [{"results": []}]}, 0).rsplit("[", 1)[0] + "["
+_HEAD = indented({"$schema": SCHEMA, "version": "2.1.0", "runs": [{"results": []}]}, 0).rsplit("[", 1)[0] + "["
