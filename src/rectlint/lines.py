@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 from rectlint import patterns
+from rectlint.model import Span
 from rectlint.source import SourceText
 
 CN_DIGITS = "〇零一二三四五六七八九十百两"
@@ -60,6 +61,7 @@ class Line:
     start: int  # offset of text[0] in the source
     end: int
     line: int  # 1-based line number
+    span: Span
     chrome_kind: str | None = None
 
 
@@ -122,11 +124,12 @@ def classify(source: SourceText) -> tuple[list[Line], list[Line]]:
                 text = text[:-2].rstrip()
         if not text:
             continue
-        offset = start + lead
+        offset, end = start + lead, start + lead + len(text)
+        span = Span(offset, end, number, lead + 1, number, lead + 1 + len(text))
         if kind := _chrome_kind(text):
-            chrome.append(Line("CHROME", text, offset, offset + len(text), number, kind))
+            chrome.append(Line("CHROME", text, offset, end, number, span, kind))
             continue
-        content.append(Line(line_kind(text), text, offset, offset + len(text), number))
+        content.append(Line(line_kind(text), text, offset, end, number, span))
     _demote_out_of_place(content)
     return content, chrome
 

@@ -41,6 +41,11 @@ class Span:
     end_line: int
     end_column: int
 
+    def part(self, start: int, end: int) -> Span:
+        """The span of the offsets start..end inside this span, which lies on one line (a paragraph's):
+        line and columns follow from this span's own, with no lookup in the text."""
+        return Span(start, end, self.line, self.column + start - self.start, self.line, self.column + end - self.start)
+
 
 @node
 class Node:
