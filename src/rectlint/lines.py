@@ -118,10 +118,10 @@ def classify(source: SourceText) -> tuple[list[Line], list[Line]]:
     chrome: list[Line] = []
     for number, (start, raw) in enumerate(source.lines(), 1):
         text = raw.strip()
-        if not text or HTML_COMMENT.match(text):
+        if not text or text[0] == "<" and HTML_COMMENT.match(text):
             continue
         lead = raw.index(text[0])
-        if prefix := MARKDOWN_PREFIX.match(text).group():  # type: ignore[union-attr]
+        if text[0] in "#>-*+_" and (prefix := MARKDOWN_PREFIX.match(text).group()):  # type: ignore[union-attr]
             text = text[len(prefix):]
             lead += len(prefix)
             if prefix.endswith(("**", "__")) and text.endswith(prefix[-2:]):  # **一、整改落实情况**
