@@ -118,7 +118,7 @@ def classify(source: SourceText) -> tuple[list[Line], list[Line]]:
     chrome: list[Line] = []
     for number, (start, raw) in enumerate(source.lines(), 1):
         text = raw.strip()
-        if not text or text[0] == "<" and HTML_COMMENT.match(text):
+        if not text or (text[0] == "<" and HTML_COMMENT.match(text)):
             continue
         lead = raw.index(text[0])
         if text[0] in "#>-*+_" and (prefix := MARKDOWN_PREFIX.match(text).group()):  # type: ignore[union-attr]
