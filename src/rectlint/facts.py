@@ -15,7 +15,7 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from rectlint import patterns
-from rectlint.dates import DateMention, find_dates, may_hold_dates, resolve
+from rectlint.dates import _SENTENCE_END, DateMention, find_dates, find_sentence_dates, resolve
 from rectlint.evidence import ItemEvidence, analyse_item
 from rectlint.model import Item, Notice, Paragraph, Span, Status, build
 from rectlint.parser import cn_to_int
@@ -216,21 +216,22 @@ def _prose_dates(paragraphs: list[Paragraph], dater: _Dater, t: Timeline) -> lis
     begin = t.inspection.start if t.inspection and t.inspection.start else None
     out = []
     for p in paragraphs:
-        if not may_hold_dates(p.text):
-            continue
-        for sm in SENTENCE.finditer(p.text):
-            year = None
-            base = p.span.start + sm.start()
-            for m in find_dates(sm.group()):
-                if m.explicit_year:
-                    r = dater.ref(m, base, None, ref_year)
-                    year = r.start.year if r.start else year
-                else:
-                    r = dater.ref(m, base, year or anchor, ref_year)
-                    if year is None and r.start and begin and r.start < begin and anchor and ref_year and (
-                            ref_year > anchor):
-                        r = dater.ref(m, base, anchor + 1, ref_year)
-                out.append(r)
+        text, base = p.text, p.span.start
+        year = None
+        prev = 0
+        for m in find_sentence_dates(text):
+            if _SENTENCE_END.search(text, prev, m.start):  # a new sentence: the year context starts afresh
+                year = None
+            prev = m.end
+            if m.explicit_year:
+                r = dater.ref(m, base, None, ref_year)
+                year = r.start.year if r.start else year
+            else:
+                r = dater.ref(m, base, year or anchor, ref_year)
+                if year is None and r.start and begin and r.start < begin and anchor and ref_year and (
+                        ref_year > anchor):
+                    r = dater.ref(m, base, anchor + 1, ref_year)
+            out.append(r)
     return out
 
 
@@ -259,6 +260,7 @@ _COUNT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in_progress", compile_fast(rf"{_GOING}(?:的)?(?:问题)?{_N}{_U}")),
     ("in_progress", compile_fast(rf"{_N}{_U}(?:问题)?{_GOING}")),
 ]
+_TOTALS = [pattern for name, pattern in _COUNT_PATTERNS if name == "total"]
 _OUTCOMES = patterns.compile(
     r"(?P<label>党纪政务处分|党纪处分|政务处分|纪律处分|处分|组织处理|诫勉谈话|诫勉|批评教育|谈话提醒|责令检查|通报批评|"
     r"问责|移送司法机关|立案审查调查|立案|建立完善制度|建立健全制度|制定修订制度|修订完善制度|完善制度|建章立制|"
@@ -269,23 +271,30 @@ _NUMERAL = patterns.compile(r"[\d一二三四五六七八九十]")
 _RATE = patterns.compile(r"(?:完成率|整改率|办结率|销号率)(?:为|达到?|达)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]")
 
 
-def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Dater) -> list[CountStatement]:
-    owner = {}
-    for item in items:
-        for p in item.problem_paragraphs + item.response:
-            owner[p.span.start] = item.index
-        owner.setdefault(item.problem_span.start, item.index)
+def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: dict[int, int],
+                      dater: _Dater) -> list[CountStatement]:
+    """`owners`: the item index of every problem and response paragraph, by its start."""
+
+    def owner(start: int) -> int | None:  # asked once per statement: a few times per notice
+        if start in owners:
+            return owners[start]
+        return next((item.index for item in items if item.problem_span.start == start), None)
+
     out = []
     for p in paragraphs:
         text = p.text
+        if "问题" not in text or not any(total.search(text) for total in _TOTALS):
+            continue  # every statement states a total, and every total names 问题: most paragraphs have none
         for sm in SENTENCE.finditer(text):
             s = sm.group()
             if "问题" not in s or not _NUMERAL.search(s):
-                continue  # every total names 问题
+                continue
             base = p.span.start + sm.start()
             found: dict[str, Count] = {}
             claimed: set[int] = set()
             for name, pattern in _COUNT_PATTERNS:
+                if name != "total" and "total" not in found:
+                    break  # the totals come first: without one the sentence is no statement
                 for m in pattern.finditer(s):
                     if name in found or m.start("n") in claimed:
                         continue
@@ -298,7 +307,7 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Da
             if "total" not in found or (len(found) < 2 and not rate):
                 continue
             st = build(CountStatement, text=s.strip(), span=dater.span(base, base + len(s)),
-                                item_index=owner.get(p.span.start), problems=found["total"], **found)
+                                item_index=owner(p.span.start), problems=found["total"], **found)
             # 12个问题细化为41项整改措施，已完成38项: what follows counts measures, not problems
             for mm in _MEASURES.finditer(s):
                 if base + mm.start() > st.problems.span.start and (value := cn_to_int(mm.group("n"))):
@@ -342,9 +351,9 @@ def resolve_facts(notice: Notice, source: SourceText) -> Facts:
             t.chrome.append(dater.ref(m, c.span.start, None, None, label.group(1) if label else None))
     prose = [p for p in notice.paragraphs if p.role != "closing" or p.span != (sig.date_span if sig else None)]
     dates = _prose_dates(prose, dater, t)
-    counts = _count_statements(notice.paragraphs, notice.items, dater)
+    in_items = {p.span.start: item.index for item in notice.items for p in item.problem_paragraphs + item.response}
+    counts = _count_statements(notice.paragraphs, notice.items, in_items, dater)
     summary = next((c for c in counts if c.item_index is None), None)
-    in_items = {p.span.start for item in notice.items for p in item.problem_paragraphs + item.response}
     outcomes = [build(Outcome, label=m.group("label"), value=float(m.group("n")), unit=m.group("unit"),
                         span=dater.span(p.span.start + m.start(), p.span.start + m.end()))
                 for p in notice.paragraphs if p.span.start not in in_items and p.role in ("opening", "text")
