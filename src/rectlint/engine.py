@@ -12,7 +12,6 @@ from typing import Any
 
 from rectlint.diagnostics import Diagnostic, Severity
 from rectlint.facts import resolve_facts
-from rectlint.model import build
 from rectlint.parser import parse
 from rectlint.rule import Document, Finding, Rule
 from rectlint.source import SourceText
@@ -123,9 +122,7 @@ def _diagnostics(rule: Rule, findings: Iterable[Finding], doc: Document, setting
             end = min(len(text), start + 1)
             start = end - 1 if end else 0
         (line, column), (end_line, end_column) = doc.source.line_column(start), doc.source.line_column(end)
-        yield build(
-            Diagnostic,
-            code=rule.code, name=rule.name, category=rule.category,
+        yield Diagnostic(code=rule.code, name=rule.name, category=rule.category,
             severity=settings.severity.get(rule.code) or _graded(rule.severity, f.severity), message=f.message,
             offset=start, end_offset=end, line=line, column=column, end_line=end_line, end_column=end_column,
             path=f.path or doc.places.of(start), excerpt=text[start:end][:200], fix=f.fix)

@@ -12,22 +12,19 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
-
 from rectlint import patterns
 from rectlint.dates import _SENTENCE_END, DateMention, find_dates, find_sentence_dates, resolve
 from rectlint.evidence import ItemEvidence, analyse_item
-from rectlint.model import Item, Notice, Paragraph, Span, Status, build
+from rectlint.model import Item, Notice, Paragraph, Span, Status, node
 from rectlint.parser import cn_to_int
 from rectlint.patterns import compile_fast
 from rectlint.sentences import SENTENCE
 from rectlint.source import SourceText
 
 
-class DateRef(BaseModel):
+@node
+class DateRef:
     """A date expression found in the text and resolved (start == end for a single day)."""
-
-    model_config = ConfigDict(defer_build=True)  # built by rectlint.model.build
 
     text: str
     span: Span
@@ -41,22 +38,20 @@ class DateRef(BaseModel):
     label: str | None = None  # for chrome dates: 成文日期, 发布时间…
 
 
-class Timeline(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
+@node
+class Timeline:
     inspecting_body: str | None = None
     inspected: str | None = None
     inspection: DateRef | None = None
     feedback: DateRef | None = None
     rectification: DateRef | None = None
     published: DateRef | None = None
-    legal_basis: list[str] = []
-    chrome: list[DateRef] = []
+    legal_basis: list[str] = field(default_factory=list)
+    chrome: list[DateRef] = field(default_factory=list)
 
 
-class Count(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
+@node
+class Count:
     value: int
     span: Span
 
@@ -64,10 +59,9 @@ class Count(BaseModel):
 COUNT_PARTS = ("done", "basically_done", "in_progress", "long_term", "not_done")
 
 
-class CountStatement(BaseModel):
+@node
+class CountStatement:
     """A sentence that states how many problems there are and how far their rectification has got."""
-
-    model_config = ConfigDict(defer_build=True)  # built by rectlint.model.build
 
     text: str
     span: Span
@@ -89,10 +83,9 @@ class CountStatement(BaseModel):
         return {name: c.value for name in COUNT_PARTS if (c := getattr(self, name)) is not None}
 
 
-class Outcome(BaseModel):
+@node
+class Outcome:
     """An accountability or institutional figure of the summary: 诫勉3人, 建立完善制度12项, 追缴资金7.1万元."""
-
-    model_config = ConfigDict(defer_build=True)
 
     label: str
     value: float
@@ -144,7 +137,7 @@ class _Dater:
     def ref(self, m: DateMention, base: int, year: int | None, ref_year: int | None,
             label: str | None = None) -> DateRef:
         r = resolve(m, year, ref_year)
-        return build(DateRef, text=m.text, span=self.span(base + m.start, base + m.end), start=r.start, end=r.end,
+        return DateRef(text=m.text, span=self.span(base + m.start, base + m.end), start=r.start, end=r.end,
                        problem=r.problem, explicit_year=m.explicit_year, malformed=m.malformed,
                        is_range=m.is_range, granularity=m.granularity, label=label)
 
@@ -302,17 +295,17 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: di
                     if value is None:
                         continue
                     claimed.add(m.start("n"))
-                    found[name] = build(Count, value=value, span=dater.span(base + m.start("n"), base + m.end("n")))
+                    found[name] = Count(value=value, span=dater.span(base + m.start("n"), base + m.end("n")))
             rate = _RATE.search(s)
             if "total" not in found or (len(found) < 2 and not rate):
                 continue
-            st = build(CountStatement, text=s.strip(), span=dater.span(base, base + len(s)),
+            st = CountStatement(text=s.strip(), span=dater.span(base, base + len(s)),
                                 item_index=owner(p.span.start), problems=found["total"], **found)
             # 12个问题细化为41项整改措施，已完成38项: what follows counts measures, not problems
             for mm in _MEASURES.finditer(s):
                 if base + mm.start() > st.problems.span.start and (value := cn_to_int(mm.group("n"))):
                     st.subject = "措施"
-                    st.total = build(Count, value=value, span=dater.span(base + mm.start("n"), base + mm.end("n")))
+                    st.total = Count(value=value, span=dater.span(base + mm.start("n"), base + mm.end("n")))
                     for name in COUNT_PARTS:
                         part = getattr(st, name)
                         if part is not None and part.span.start < st.total.span.start:
@@ -335,7 +328,7 @@ _CHROME_LABEL = patterns.compile(r"(成文日期|发布时间|发布日期|信�
 
 def resolve_facts(notice: Notice, source: SourceText) -> Facts:
     dater = _Dater(source)
-    t = build(Timeline)
+    t = Timeline()
     opening = list(notice.opening)
     if not opening and notice.sections:  # some notices open inside their first section
         opening = notice.sections[0].paragraphs[:2]
@@ -354,7 +347,7 @@ def resolve_facts(notice: Notice, source: SourceText) -> Facts:
     in_items = {p.span.start: item.index for item in notice.items for p in item.problem_paragraphs + item.response}
     counts = _count_statements(notice.paragraphs, notice.items, in_items, dater)
     summary = next((c for c in counts if c.item_index is None), None)
-    outcomes = [build(Outcome, label=m.group("label"), value=float(m.group("n")), unit=m.group("unit"),
+    outcomes = [Outcome(label=m.group("label"), value=float(m.group("n")), unit=m.group("unit"),
                         span=dater.span(p.span.start + m.start(), p.span.start + m.end()))
                 for p in notice.paragraphs if p.span.start not in in_items and p.role in ("opening", "text")
                 for m in _OUTCOMES.finditer(p.text)]
