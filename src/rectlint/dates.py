@@ -8,6 +8,7 @@ borrowed from a general time parser, which misreads exactly these (see the resea
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -307,13 +308,20 @@ def _complete(first: Point, last: Point) -> None:
         last.month = first.month
 
 
+@functools.lru_cache(maxsize=4096)
+def _month_days(year: int, month: int) -> int:
+    """calendar.monthrange's number of days (and its error for a month that does not exist), kept: the same
+    few months are asked about for every date."""
+    return calendar.monthrange(year, month)[1]
+
+
 def _impossible(mention: DateMention) -> str | None:
     for p in filter(None, (mention.first, mention.last)):
         if p.month is not None and not 1 <= p.month <= 12:
             return f"不存在{p.month}月"
         if p.day is not None and p.month is not None and 1 <= p.month <= 12:
             year = p.year if p.year is not None else 2024  # leap year: 2月29日 is possible without a year
-            days = calendar.monthrange(year, p.month)[1]
+            days = _month_days(year, p.month)
             if not 1 <= p.day <= days:
                 return f"{p.year}年{p.month}月没有{p.day}日" if p.year else f"{p.month}月没有{p.day}日"
     return None
@@ -328,14 +336,14 @@ def _point_range(p: Point, year: int | None, ref_year: int | None) -> tuple[date
         year = p.year
     if year is None or not 1 <= year <= 9999:
         return None
-    if p.day is not None and p.month is not None and p.day > calendar.monthrange(year, p.month)[1]:
+    if p.day is not None and p.month is not None and p.day > _month_days(year, p.month):
         raise ValueError(f"{year}年{p.month}月没有{p.day}日")
     try:
         if p.day is not None and p.month is not None:
             d = date(year, p.month, p.day)
             return d, d
         if p.month is not None:
-            return date(year, p.month, 1), date(year, p.month, calendar.monthrange(year, p.month)[1])
+            return date(year, p.month, 1), date(year, p.month, _month_days(year, p.month))
         if p.half == "上":
             return date(year, 1, 1), date(year, 6, 30)
         if p.half == "下":
