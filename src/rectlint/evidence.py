@@ -9,7 +9,9 @@ not evidence that it was fixed.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 from datetime import date
 
 from rectlint import patterns
@@ -71,33 +73,32 @@ def analyse_item(item: Item, dates: list, inspection_start: date | None) -> Item
     out = ItemEvidence()
     status_end = item.status_span.end if item.status_span else -1
     promised: list[tuple[int, int]] = []  # clauses that make a promise: what they count is not evidence
-    measures = [(measure.span.start, masked(measure.text)) for measure in item.measures]
-    # A pattern is looked for in each measure only if it occurs in them all, joined: most occur in few items.
-    # (What matches in a measure matches in the joined text too: a line end is no character a lookaround forbids.)
-    whole = "\n".join(text for _, text in measures)
-    proofs = [(kind, pattern) for kind, pattern in _PROOFS if pattern.search(whole)]
-    commits, unfinished = COMMITMENT.search(whole) is not None, UNFINISHED.search(whole) is not None
-    for base, text in measures:
-        clauses: list[tuple[int, int]] = []
-        starts: list[int] = []
-        if commits or unfinished:
-            clauses = [c.span() for c in CLAUSE.finditer(text)]
-            starts = [a for a, _ in clauses]
-        if commits:
-            for m in COMMITMENT.finditer(text):
-                out.commitments.append(Mark("commitment", base + m.start(), base + m.end(), m.group()))
-                if (c := _span_at(clauses, starts, m.start())) is not None:
-                    promised.append((base + c[0], base + c[1]))
-        for kind, pattern in proofs:
-            for m in pattern.finditer(text):
-                if kind == "count" and (m.group() in problem or _ONE.match(m.group())):
-                    continue
-                out.evidence.append(Mark(kind, base + m.start(), base + m.end(), m.group()))
-        if unfinished:
-            for m in UNFINISHED.finditer(text):
-                a, b = _span_at(clauses, starts, m.start())  # type: ignore[misc]
-                if base + m.start() >= status_end and not COMPLETED.search(text[a:b]):  # 剩余资金已全部追缴
-                    out.unfinished.append(Mark("unfinished", base + m.start(), base + m.end(), m.group()))
+    texts = [masked(measure.text) for measure in item.measures]
+    bases = [measure.span.start for measure in item.measures]
+    joined = _Joined(texts)
+    clauses: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}  # by measure, as needed
+
+    def clause_at(i: int, at: int) -> tuple[int, int] | None:
+        if i not in clauses:
+            spans = [c.span() for c in CLAUSE.finditer(texts[i])]
+            clauses[i] = spans, [a for a, _ in spans]
+        return _span_at(*clauses[i], at)
+
+    for i, a, b, found in joined.matches(COMMITMENT):
+        out.commitments.append(Mark("commitment", bases[i] + a, bases[i] + b, found))
+        if (c := clause_at(i, a)) is not None:
+            promised.append((bases[i] + c[0], bases[i] + c[1]))
+    proofs: list[list[Mark]] = [[] for _ in texts]  # by measure, each kind after the other
+    for kind, pattern in _PROOFS:
+        for i, a, b, found in joined.matches(pattern):
+            if kind == "count" and (found in problem or _ONE.match(found)):
+                continue
+            proofs[i].append(Mark(kind, bases[i] + a, bases[i] + b, found))
+    out.evidence = [mark for marks in proofs for mark in marks]
+    for i, a, b, found in joined.matches(UNFINISHED):
+        c, d = clause_at(i, a)  # type: ignore[misc]
+        if bases[i] + a >= status_end and not COMPLETED.search(texts[i][c:d]):  # 剩余资金已全部追缴
+            out.unfinished.append(Mark("unfinished", bases[i] + a, bases[i] + b, found))
     for d in dates:
         if d.start and not d.problem and d.text not in problem and (
                 inspection_start is None or d.end >= inspection_start):
@@ -107,6 +108,32 @@ def analyse_item(item: Item, dates: list, inspection_start: date | None) -> Item
         run_starts = [a for a, _ in runs]
         out.evidence = [e for e in out.evidence if _span_at(runs, run_starts, e.start) is None]
     return out
+
+
+class _Joined:
+    """An item's measures joined by line ends, so that a pattern is looked for in all of them with one scan."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.whole = "\n".join(texts)
+        self.ends = list(accumulate(len(t) + 1 for t in texts))  # where each text ends, its line end included
+
+    def matches(self, pattern: re.Pattern[str]) -> list[tuple[int, int, int, str]]:
+        """(measure, start, end, text) of each match, offsets into the measure's text: what finditer over each
+        text gives. A match inside one text is found as if the text stood alone (a line end is nothing the
+        patterns' lookarounds look for); one that runs across a join could hide a match that a text alone
+        holds, so then each text is scanned alone."""
+        out = []
+        i, start = 0, 0
+        for m in pattern.finditer(self.whole):
+            a, b = m.span()
+            while a >= self.ends[i]:
+                start = self.ends[i]
+                i += 1
+            if b >= self.ends[i]:  # the match runs into the line end after text i
+                return [(j, m.start(), m.end(), m.group()) for j, t in enumerate(self.texts) for m in pattern.finditer(t)]
+            out.append((i, a - start, b - start, m.group()))
+        return out
 
 
 def _span_at(spans: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:
