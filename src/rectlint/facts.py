@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -130,9 +131,7 @@ class _Dater:
 
     def __init__(self, source: SourceText) -> None:
         self.source = source
-
-    def span(self, start: int, end: int) -> Span:
-        return self.source.span(start, end)
+        self.span: Callable[[int, int], Span] = source.span  # the bound method: one call less per span
 
     def ref(self, m: DateMention, base: int, year: int | None, ref_year: int | None,
             label: str | None = None) -> DateRef:
@@ -211,9 +210,9 @@ def _prose_dates(paragraphs: list[Paragraph], dater: _Dater, t: Timeline) -> lis
     for p in paragraphs:
         text, base = p.text, p.span.start
         year = None
-        prev = 0
+        prev = -1
         for m in find_sentence_dates(text):
-            if _SENTENCE_END.search(text, prev, m.start):  # a new sentence: the year context starts afresh
+            if prev >= 0 and _SENTENCE_END.search(text, prev, m.start):  # a new sentence: no year context
                 year = None
             prev = m.end
             if m.explicit_year:
@@ -276,7 +275,7 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: di
     out = []
     for p in paragraphs:
         text = p.text
-        if "问题" not in text or not any(total.search(text) for total in _TOTALS):
+        if "问题" not in text or not (_TOTALS[0].search(text) or _TOTALS[1].search(text)):
             continue  # every statement states a total, and every total names 问题: most paragraphs have none
         for sm in SENTENCE.finditer(text):
             s = sm.group()
