@@ -17,6 +17,7 @@ from datetime import date
 from rectlint import patterns
 from rectlint.parser import cn_to_int
 from rectlint.patterns import compile_fast
+from rectlint.sentences import SENTENCE
 
 _SEP = r"至|到|—{1,2}|–|－|-|~|～"
 _ATOM_PATTERN = (
@@ -118,7 +119,6 @@ _CANDIDATE = patterns.compile(
     r"[\d〇零一二三四五六七八九上下今去本当明前]"
     r"(?:(?<=\d)(?<!\d\d)(?:\d{3}(?=[-/.]|\s*年)|\d?(?=\s*[月日号、至到—–－\-~～]))"
     r"|(?<=[〇零一二三四五六七八九])[〇零一二三四五六七八九]{3}年|(?<=[上下])半年|(?<=[今去本当上明前])年)")
-_SENTENCE_END = patterns.compile(r"[。；;！？!?]")  # what ends a sentence (sentences.SENTENCE)
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -148,9 +148,7 @@ _CN_NUMERALS = frozenset("〇零一二三四五六七八九")  # what a chain op
 
 
 def _sentence_at(text: str, at: int) -> str:
-    start = max(text.rfind(c, 0, at) for c in "。；;！？!?") + 1
-    end = m.start() if (m := _SENTENCE_END.search(text, at)) else len(text)
-    return text[start:end]
+    return next(m.group() for m in SENTENCE.finditer(text) if m.end() > at)
 
 
 def _chains(text: str) -> Iterator[tuple[int, int]]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from itertools import accumulate
 from datetime import date
+from itertools import accumulate
 
 from rectlint import patterns
 from rectlint.model import Item
@@ -131,7 +131,8 @@ class _Joined:
                 start = self.ends[i]
                 i += 1
             if b >= self.ends[i]:  # the match runs into the line end after text i
-                return [(j, m.start(), m.end(), m.group()) for j, t in enumerate(self.texts) for m in pattern.finditer(t)]
+                return [(j, m.start(), m.end(), m.group())
+                        for j, text in enumerate(self.texts) for m in pattern.finditer(text)]
             out.append((i, a - start, b - start, m.group()))
         return out
 

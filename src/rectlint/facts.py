@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rectlint import patterns
-from rectlint.dates import _SENTENCE_END, DateMention, find_dates, find_sentence_dates, resolve
+from rectlint.dates import DateMention, Resolved, find_dates, find_sentence_dates, resolve
 from rectlint.evidence import ItemEvidence, analyse_item
 from rectlint.model import Item, Notice, Paragraph, Span, Status, node
 from rectlint.parser import cn_to_int
 from rectlint.patterns import compile_fast
-from rectlint.sentences import SENTENCE
+from rectlint.sentences import SENTENCE, SENTENCE_END
 from rectlint.source import SourceText
 
 
@@ -127,15 +127,13 @@ _RULES = patterns.compile(r"规定|要求|办法|条例")
 
 
 class _Dater:
-    """Turns mentions into DateRefs; remembers the year context as it reads forward."""
+    """Turns resolved mentions into DateRefs."""
 
     def __init__(self, source: SourceText) -> None:
         self.source = source
         self.span: Callable[[int, int], Span] = source.span  # the bound method: one call less per span
 
-    def ref(self, m: DateMention, base: int, year: int | None, ref_year: int | None,
-            label: str | None = None) -> DateRef:
-        r = resolve(m, year, ref_year)
+    def ref(self, m: DateMention, base: int, r: Resolved, label: str | None = None) -> DateRef:
         return DateRef(text=m.text, span=self.span(base + m.start, base + m.end), start=r.start, end=r.end,
                        problem=r.problem, explicit_year=m.explicit_year, malformed=m.malformed,
                        is_range=m.is_range, granularity=m.granularity, label=label)
@@ -151,14 +149,14 @@ def _opening_timeline(paragraphs: list[Paragraph], dater: _Dater, timeline: Time
             refs = []
             for m in find_dates(sentence):
                 if m.explicit_year:
-                    r = dater.ref(m, p.span.start + sm.start(), None, year)
+                    r = resolve(m, None, year)
                 else:
-                    r = dater.ref(m, p.span.start + sm.start(), year, year)
+                    r = resolve(m, year, year)
                     if r.start and last and r.start < last and year:  # 11月…1月: the year rolled over
-                        r = dater.ref(m, p.span.start + sm.start(), year + 1, year + 1)
+                        r = resolve(m, year + 1, year + 1)
                 if r.start:
                     year, last = r.end.year if r.end else r.start.year, r.start
-                refs.append(r)
+                refs.append(dater.ref(m, p.span.start + sm.start(), r))
             if not timeline.inspecting_body and (b := INSPECTING_BODY.search(sentence)):
                 timeline.inspecting_body = b.group()
             base = p.span.start + sm.start()  # offsets once per sentence: a sentence may hold thousands of dates
@@ -212,18 +210,18 @@ def _prose_dates(paragraphs: list[Paragraph], dater: _Dater, t: Timeline) -> lis
         year = None
         prev = -1
         for m in find_sentence_dates(text):
-            if prev >= 0 and _SENTENCE_END.search(text, prev, m.start):  # a new sentence: no year context
+            if prev >= 0 and SENTENCE_END.search(text, prev, m.start):  # a new sentence: no year context
                 year = None
             prev = m.end
             if m.explicit_year:
-                r = dater.ref(m, base, None, ref_year)
+                r = resolve(m, None, ref_year)
                 year = r.start.year if r.start else year
             else:
-                r = dater.ref(m, base, year or anchor, ref_year)
+                r = resolve(m, year or anchor, ref_year)
                 if year is None and r.start and begin and r.start < begin and anchor and ref_year and (
                         ref_year > anchor):
-                    r = dater.ref(m, base, anchor + 1, ref_year)
-            out.append(r)
+                    r = resolve(m, anchor + 1, ref_year)
+            out.append(dater.ref(m, base, r))
     return out
 
 
@@ -336,11 +334,11 @@ def resolve_facts(notice: Notice, source: SourceText) -> Facts:
     if sig and sig.date_text and sig.date_span:
         found = find_dates(sig.date_text)
         if found:
-            t.published = dater.ref(found[0], sig.date_span.start, None, None)
+            t.published = dater.ref(found[0], sig.date_span.start, resolve(found[0], None, None))
     for c in notice.chrome:
         for m in find_dates(c.text):
             label = _CHROME_LABEL.search(c.text[:m.start])
-            t.chrome.append(dater.ref(m, c.span.start, None, None, label.group(1) if label else None))
+            t.chrome.append(dater.ref(m, c.span.start, resolve(m, None, None), label.group(1) if label else None))
     prose = [p for p in notice.paragraphs if p.role != "closing" or p.span != (sig.date_span if sig else None)]
     dates = _prose_dates(prose, dater, t)
     in_items = {p.span.start: item.index for item in notice.items for p in item.problem_paragraphs + item.response}
