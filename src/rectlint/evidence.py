@@ -67,14 +67,13 @@ def masked(text: str) -> str:
 _PROOFS = (("count", COUNT), ("document", DOCUMENT), ("accountability", ACCOUNTABILITY), ("completed", COMPLETED))
 
 
-def analyse_item(item: Item, dates: list, inspection_start: date | None) -> ItemEvidence:
-    """`dates` are the resolved DateRefs that fall inside the item's response."""
-    problem = "".join(p.text for p in item.problem_paragraphs)
-    out = ItemEvidence()
-    status_end = item.status_span.end if item.status_span else -1
-    promised: list[tuple[int, int]] = []  # clauses that make a promise: what they count is not evidence
-    texts = [masked(measure.text) for measure in item.measures]
-    bases = [measure.span.start for measure in item.measures]
+def analyse_items(items: list[Item], dates: list[list], inspection_start: date | None) -> list[ItemEvidence]:
+    """The evidence of each item; `dates[i]` are the resolved DateRefs inside the response of `items[i]`.
+
+    The measures of all items are searched together, one scan per pattern (see _Joined)."""
+    measures = [measure for item in items for measure in item.measures]
+    texts = [masked(measure.text) for measure in measures]
+    bases = [measure.span.start for measure in measures]
     joined = _Joined(texts)
     clauses: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}  # by measure, as needed
 
@@ -84,34 +83,42 @@ def analyse_item(item: Item, dates: list, inspection_start: date | None) -> Item
             clauses[i] = spans, [a for a, _ in spans]
         return _span_at(*clauses[i], at)
 
+    item_of = [n for n, item in enumerate(items) for _ in item.measures]
+    problems = ["".join([p.text for p in item.problem_paragraphs]) for item in items]
+    out = [ItemEvidence() for _ in items]
+    promised: list[list[tuple[int, int]]] = [[] for _ in items]  # clauses that promise: what they count is no evidence
     for i, a, b, found in joined.matches(COMMITMENT):
-        out.commitments.append(Mark("commitment", bases[i] + a, bases[i] + b, found))
+        out[item_of[i]].commitments.append(Mark("commitment", bases[i] + a, bases[i] + b, found))
         if (c := clause_at(i, a)) is not None:
-            promised.append((bases[i] + c[0], bases[i] + c[1]))
+            promised[item_of[i]].append((bases[i] + c[0], bases[i] + c[1]))
     proofs: list[list[Mark]] = [[] for _ in texts]  # by measure, each kind after the other
     for kind, pattern in _PROOFS:
         for i, a, b, found in joined.matches(pattern):
-            if kind == "count" and (found in problem or _ONE.match(found)):
+            if kind == "count" and (found in problems[item_of[i]] or _ONE.match(found)):
                 continue
             proofs[i].append(Mark(kind, bases[i] + a, bases[i] + b, found))
-    out.evidence = [mark for marks in proofs for mark in marks]
+    for i, marks in enumerate(proofs):
+        out[item_of[i]].evidence += marks
     for i, a, b, found in joined.matches(UNFINISHED):
+        item = items[item_of[i]]
+        status_end = item.status_span.end if item.status_span else -1
         c, d = clause_at(i, a)  # type: ignore[misc]
         if bases[i] + a >= status_end and not COMPLETED.search(texts[i][c:d]):  # 剩余资金已全部追缴
-            out.unfinished.append(Mark("unfinished", bases[i] + a, bases[i] + b, found))
-    for d in dates:
-        if d.start and not d.problem and d.text not in problem and (
-                inspection_start is None or d.end >= inspection_start):
-            out.evidence.append(Mark("date", d.span.start, d.span.end, d.text))
-    if promised:
-        runs = _merged(promised)
-        run_starts = [a for a, _ in runs]
-        out.evidence = [e for e in out.evidence if _span_at(runs, run_starts, e.start) is None]
+            out[item_of[i]].unfinished.append(Mark("unfinished", bases[i] + a, bases[i] + b, found))
+    for n, evidence in enumerate(out):
+        for d in dates[n]:
+            if d.start and not d.problem and d.text not in problems[n] and (
+                    inspection_start is None or d.end >= inspection_start):
+                evidence.evidence.append(Mark("date", d.span.start, d.span.end, d.text))
+        if promised[n]:
+            runs = _merged(promised[n])
+            run_starts = [a for a, _ in runs]
+            evidence.evidence = [e for e in evidence.evidence if _span_at(runs, run_starts, e.start) is None]
     return out
 
 
 class _Joined:
-    """An item's measures joined by line ends, so that a pattern is looked for in all of them with one scan."""
+    """Measures joined by line ends, so that a pattern is looked for in all of them with one scan."""
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts

@@ -15,7 +15,7 @@ from datetime import date
 
 from rectlint import patterns
 from rectlint.dates import DateMention, Resolved, find_dates, find_sentence_dates, resolve
-from rectlint.evidence import ItemEvidence, analyse_item
+from rectlint.evidence import ItemEvidence, analyse_items
 from rectlint.model import Item, Notice, Paragraph, Span, Status, node
 from rectlint.parser import cn_to_int
 from rectlint.patterns import compile_fast
@@ -351,7 +351,8 @@ def resolve_facts(notice: Notice, source: SourceText) -> Facts:
     tally = Counter(item.status for item in notice.items)
     facts = Facts(timeline=t, dates=dates, counts=counts, summary=summary, status_tally=tally, outcomes=outcomes)
     begin = t.inspection.start if t.inspection else None
-    for item in notice.items:
-        in_response = [d for p in item.response for d in facts.dates_in(p.span.start, p.span.end)]
-        facts.evidence[item.index] = analyse_item(item, in_response, begin)
+    in_responses = [[d for p in item.response for d in facts.dates_in(p.span.start, p.span.end)]
+                    for item in notice.items]
+    evidence = analyse_items(notice.items, in_responses, begin)
+    facts.evidence = {item.index: e for item, e in zip(notice.items, evidence, strict=True)}
     return facts
