@@ -100,7 +100,6 @@ class Resolved:
 
 
 _ANY_DATE = compile_fast(r"\d|[〇零]|今年|去年|本年|当年|上年|明年|前年|半年")
-_NON_DIGIT = patterns.compile(r"\D")
 _ISO_SEP = patterns.compile(r"[-/.]")
 _YEAR_ONLY = patterns.compile(r"\d{4}\s*年")
 
@@ -183,8 +182,10 @@ def _chain_mentions(text: str, start: int, end: int) -> list[DateMention]:
             assert m is not None  # the chain is made of atoms
             atoms.append(m)
             pos = m.end()
-        found = [DateMention(m.start - start, m.end - start, m.text, m.first, m.last, m.problem, m.malformed)
-                 for m in _chain_to_mentions(text, atoms)]
+        found = _chain_to_mentions(text, atoms)
+        for m in found:  # offsets from the chain's start
+            m.start -= start
+            m.end -= start
         if len(_CHAIN_MENTIONS) >= _MAX_CHAINS:
             _CHAIN_MENTIONS.clear()
         _CHAIN_MENTIONS[key] = found
@@ -193,7 +194,11 @@ def _chain_mentions(text: str, start: int, end: int) -> list[DateMention]:
 
 
 def _num(s: str) -> int:
-    return int(_NON_DIGIT.sub("", s))
+    """The number an atom opens with: one to four digits (2024年, 12 月份, 8日)."""
+    n = 1
+    while n < len(s) and s[n].isdecimal():  # str.isdecimal is re's \d
+        n += 1
+    return int(s[:n])
 
 
 def _chain_to_mentions(text: str, chain: list[re.Match[str]]) -> list[DateMention]:
