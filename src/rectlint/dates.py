@@ -124,23 +124,28 @@ def find_dates(text: str) -> list[DateMention]:
     """Every date expression in a line of text, with offsets into that text."""
     if not may_hold_dates(text):  # most clauses have no date: skip the atom scan
         return []
-    out: list[DateMention] = []
-    for start, end in _chains(text):
-        out.extend(_chain_mentions(text, start, end))
-    return out
+    return [_moved(m, start) for start, end in _chains(text) for m in _chain_mentions(text, start, end)]
 
 
 def find_sentence_dates(text: str) -> list[DateMention]:
-    """find_dates of each sentence of `text`, in one pass over it, with offsets into `text`.
+    """find_dates of each sentence of `text`, in one pass over it, with offsets into `text`."""
+    return [_moved(m, start) for start, found in sentence_chains(text) for m in found]
+
+
+def sentence_chains(text: str) -> Iterator[tuple[int, list[DateMention]]]:
+    """find_sentence_dates chain by chain: where a chain starts in `text`, and its mentions with offsets from
+    there. They are shared by every chain of the same text (see _CHAIN_MENTIONS): read them, never change them.
 
     No atom holds a sentence end, so a chain never crosses one, and the lookarounds of _ATOM see the
     same at a sentence's edge (nothing, or a sentence end: neither a digit nor a separator)."""
-    out: list[DateMention] = []
     for start, end in _chains(text):
         if text[start] in _CN_NUMERALS and not may_hold_dates(_sentence_at(text, start)):
             continue  # find_dates skips a sentence without a digit, 〇 or 今年 (rare: 一九九九年十月 alone)
-        out.extend(_chain_mentions(text, start, end))
-    return out
+        yield start, _chain_mentions(text, start, end)
+
+
+def _moved(m: DateMention, by: int) -> DateMention:
+    return DateMention(m.start + by, m.end + by, m.text, m.first, m.last, m.problem, m.malformed)
 
 
 _CN_NUMERALS = frozenset("〇零一二三四五六七八九")  # what a chain opens with when its first atom is CN
@@ -172,6 +177,7 @@ _MAX_CHAINS = 4096
 
 
 def _chain_mentions(text: str, start: int, end: int) -> list[DateMention]:
+    """The mentions of the chain text[start:end], offsets from its start (shared: see above)."""
     key = text[start:end]
     found = _CHAIN_MENTIONS.get(key)
     if found is None:
@@ -189,8 +195,7 @@ def _chain_mentions(text: str, start: int, end: int) -> list[DateMention]:
         if len(_CHAIN_MENTIONS) >= _MAX_CHAINS:
             _CHAIN_MENTIONS.clear()
         _CHAIN_MENTIONS[key] = found
-    return [DateMention(m.start + start, m.end + start, m.text, m.first, m.last, m.problem, m.malformed)
-            for m in found]
+    return found
 
 
 def _num(s: str) -> int:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rectlint import patterns
-from rectlint.dates import DateMention, Resolved, find_dates, find_sentence_dates, resolve
+from rectlint.dates import DateMention, Resolved, find_dates, resolve, sentence_chains
 from rectlint.evidence import ItemEvidence, analyse_items
 from rectlint.model import Item, Notice, Paragraph, Span, Status, node
 from rectlint.parser import cn_to_int
@@ -206,22 +206,24 @@ def _prose_dates(paragraphs: list[Paragraph], dater: _Dater, t: Timeline) -> lis
     begin = t.inspection.start if t.inspection and t.inspection.start else None
     out = []
     for p in paragraphs:
-        text, base = p.text, p.span.start
+        text = p.text
         year = None
         prev = -1
-        for m in find_sentence_dates(text):
-            if prev >= 0 and SENTENCE_END.search(text, prev, m.start):  # a new sentence: no year context
-                year = None
-            prev = m.end
-            if m.explicit_year:
-                r = resolve(m, None, ref_year)
-                year = r.start.year if r.start else year
-            else:
-                r = resolve(m, year or anchor, ref_year)
-                if year is None and r.start and begin and r.start < begin and anchor and ref_year and (
-                        ref_year > anchor):
-                    r = resolve(m, anchor + 1, ref_year)
-            out.append(dater.ref(m, base, r))
+        for at, mentions in sentence_chains(text):
+            base = p.span.start + at
+            for m in mentions:
+                if prev >= 0 and SENTENCE_END.search(text, prev, at + m.start):  # a new sentence: no year context
+                    year = None
+                prev = at + m.end
+                if m.explicit_year:
+                    r = resolve(m, None, ref_year)
+                    year = r.start.year if r.start else year
+                else:
+                    r = resolve(m, year or anchor, ref_year)
+                    if year is None and r.start and begin and r.start < begin and anchor and ref_year and (
+                            ref_year > anchor):
+                        r = resolve(m, anchor + 1, ref_year)
+                out.append(dater.ref(m, base, r))
     return out
 
 
