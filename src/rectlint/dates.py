@@ -33,7 +33,7 @@ _ATOM_PATTERN = (
     r"|(?P<LIST>、)"
     r"|(?P<GAP>\s+)"
 )
-_ATOM = compile_fast(_ATOM_PATTERN)
+_ATOM = patterns.compile(_ATOM_PATTERN)  # only ever matched where a chain is (see _chains), never searched for
 # A run of adjacent atoms, cut as finditer over _ATOM would cut it: a repeat that cannot go on ends there.
 _CHAIN = patterns.compile(f"(?:{_ATOM_PATTERN})+")
 _REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1, "上年度": -1, "明年": 1,
@@ -171,7 +171,8 @@ def _chains(text: str) -> Iterator[tuple[int, int]]:
 
 # The mentions of each chain text, with offsets from the chain's start. A chain reads the same wherever it
 # stands: what its atoms' lookarounds see beyond it decides only whether it is a chain at all. Notices
-# repeat their dates, so most chains are read once. (Mentions of the same text share their Points.)
+# repeat their dates, so most chains are read once. The mentions are shared by every chain of the same text
+# (find_dates hands out copies; their Points are shared still): nothing changes a mention once it is made.
 _CHAIN_MENTIONS: dict[str, list[DateMention]] = {}
 _MAX_CHAINS = 4096
 

@@ -101,8 +101,8 @@ def analyse_items(items: list[Item], dates: list[list], inspection_start: date |
     for i, a, b, found in joined.matches(UNFINISHED):
         item = items[item_of[i]]
         status_end = item.status_span.end if item.status_span else -1
-        c, d = clause_at(i, a)  # type: ignore[misc]
-        if bases[i] + a >= status_end and not COMPLETED.search(texts[i][c:d]):  # 剩余资金已全部追缴
+        lo, hi = clause_at(i, a)  # type: ignore[misc]
+        if bases[i] + a >= status_end and not COMPLETED.search(texts[i][lo:hi]):  # 剩余资金已全部追缴
             out[item_of[i]].unfinished.append(Mark("unfinished", bases[i] + a, bases[i] + b, found))
     for n, evidence in enumerate(out):
         for d in dates[n]:

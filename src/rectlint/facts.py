@@ -343,12 +343,12 @@ def resolve_facts(notice: Notice, source: SourceText) -> Facts:
             t.chrome.append(dater.ref(m, c.span.start, resolve(m, None, None), label.group(1) if label else None))
     prose = [p for p in notice.paragraphs if p.role != "closing" or p.span != (sig.date_span if sig else None)]
     dates = _prose_dates(prose, dater, t)
-    in_items = {p.span.start: item.index for item in notice.items for p in item.problem_paragraphs + item.response}
-    counts = _count_statements(notice.paragraphs, notice.items, in_items, dater)
+    owners = {p.span.start: item.index for item in notice.items for p in item.problem_paragraphs + item.response}
+    counts = _count_statements(notice.paragraphs, notice.items, owners, dater)
     summary = next((c for c in counts if c.item_index is None), None)
     outcomes = [Outcome(label=m.group("label"), value=float(m.group("n")), unit=m.group("unit"),
                         span=dater.span(p.span.start + m.start(), p.span.start + m.end()))
-                for p in notice.paragraphs if p.span.start not in in_items and p.role in ("opening", "text")
+                for p in notice.paragraphs if p.span.start not in owners and p.role in ("opening", "text")
                 for m in _OUTCOMES.finditer(p.text)]
     tally = Counter(item.status for item in notice.items)
     facts = Facts(timeline=t, dates=dates, counts=counts, summary=summary, status_tally=tally, outcomes=outcomes)
