@@ -76,29 +76,45 @@ def _chrome_kind(text: str) -> str | None:
     return _CHROME_KINDS[m.lastgroup] if m and m.lastgroup else None
 
 
+# The characters each anchored pattern of line_kind can start with, and the endings ORG needs: most lines
+# are prose, and one look at the first character rules out nearly every pattern without running it.
+_HEADING_1_FIRST = frozenset("一二三四五六七八九十百")
+_PAREN_FIRST = frozenset("（(")
+_DATE_FIRST = frozenset(f"0123456789０１２３４５６７８９{CN_DIGITS}")
+_INVITE_FIRST = frozenset("热诚真欢")
+_CONTACT_FIRST = frozenset("联举监电邮通来地传")
+_ORG_ENDINGS = ("党组", "党委", "党工委", "党总支", "党支部", "委员会", "纪委", "政府", "办公室", "局", "厅", "院",
+                "中心", "公司")
+
+
 def line_kind(text: str) -> str:
-    """The token kind of one stripped line taken on its own, before its place in the notice is known."""
-    if PROBLEM.match(text):
+    """The token kind of one stripped line taken on its own, before its place in the notice is known.
+
+    The patterns are tried in a fixed order (the first that matches decides); each is guarded by a cheap
+    test it could not match without, which changes no result.
+    """
+    first = text[0]
+    if first == "问" and PROBLEM.match(text):
         return "PROBLEM"
-    if RECT.match(text):
+    if first in "整落" and RECT.match(text):
         return "RECT"
-    if m := HEADING_1.match(text):
+    if first in _HEADING_1_FIRST and (m := HEADING_1.match(text)):
         return "H1_NEXT" if NEXT_STEPS.search(text[m.end():m.end() + 12]) else "H1"
-    if HEADING_2.match(text):
+    if first in _PAREN_FIRST and HEADING_2.match(text):
         return "H2"
-    if HEADING_4.match(text):
+    if (first in _PAREN_FIRST or "①" <= first <= "⑳") and HEADING_4.match(text):
         return "H4"
-    if HEADING_3.match(text):
+    if first.isdecimal() and HEADING_3.match(text):  # isdecimal is what `\d` matches in a str pattern
         return "H3"
-    if DATE_LINE.match(text):
+    if first in _DATE_FIRST and DATE_LINE.match(text):
         return "DATE"
-    if len(text) <= 40 and ORG.match(text):
+    if len(text) <= 40 and text.endswith(_ORG_ENDINGS) and ORG.match(text):
         return "ORG"
-    if len(text) <= 80 and TITLE.search(text):
+    if len(text) <= 80 and ("关于" in text or "巡察" in text or "巡视" in text) and TITLE.search(text):
         return "TITLE"
-    if INVITE.match(text):
+    if first in _INVITE_FIRST and INVITE.match(text):
         return "INVITE"
-    if CONTACT.match(text):
+    if first in _CONTACT_FIRST and CONTACT.match(text):
         return "CONTACT"
     return "TEXT"
 
