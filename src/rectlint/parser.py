@@ -68,8 +68,9 @@ _STATUS_ALT = "|".join(f"(?P<s{i}>{pat})" for i, (_, pat) in enumerate(STATUS_WO
 _STATUS_LEAD = patterns.compile(rf"\s*(?:\*\*|__)?\s*(?:{_STATUS_ALT})\s*(?:[。．.，,；;：:]|$)")
 _STATUS_TAIL = patterns.compile(rf"[（(【\[]\s*(?:{_STATUS_ALT})\s*[）)】\]]\s*[。.]?$")
 
-# 一是/二是… (not 不是, 是否, 是的), ①…⑳, （1）…
-_ENUMERATOR = patterns.compile(
+# 一是/二是… (not 不是, 是否, 是的), ①…⑳, （1）…; led by a lookahead on its first characters, as every
+# response line is scanned for it and the lookbehind would otherwise be tried at each character.
+_ENUMERATOR = patterns.compile_fast(
     r"(?:(?<![一二三四五六七八九十])[一二三四五六七八九十]是(?=[^否非的为])|[①-⑳]|[（(]\d{1,2}[）)])")
 
 
@@ -292,7 +293,7 @@ class _Builder:
 
     def _measures(self, p: Paragraph, body_start: int) -> list[Measure]:
         text = p.text
-        marks = [m for m in _ENUMERATOR.finditer(text, body_start)]
+        marks = list(_ENUMERATOR.finditer(text, body_start))
         if body_start < len(text) and (not marks or text[body_start:marks[0].start()].strip(" 。，,；;：:")):
             marks.insert(0, None)  # type: ignore[arg-type]
         out = []
