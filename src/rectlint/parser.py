@@ -74,11 +74,12 @@ _ENUMERATOR = patterns.compile_fast(
     r"(?:(?<![一二三四五六七八九十])[一二三四五六七八九十]是(?=[^否非的为])|[①-⑳]|[（(]\d{1,2}[）)])")
 
 
+_STATUS_OF_GROUP = {f"s{i}": status for i, (status, _) in enumerate(STATUS_WORDS)}
+
+
 def _match_status(m: re.Match[str]) -> Status:
-    for i, (status, _) in enumerate(STATUS_WORDS):
-        if m.group(f"s{i}"):
-            return status
-    return Status.UNSTATED
+    # The s<i> groups are the patterns' only capturing groups, so the last one matched is the one that did.
+    return _STATUS_OF_GROUP.get(m.lastgroup or "", Status.UNSTATED)
 
 
 _CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
@@ -254,10 +255,10 @@ class _Builder:
             at = problem_start + m.start() + m.group(0).index(label)
             item.status, item.status_label = _match_status(m), label
             item.status_span = ln.span.part(at, at + len(label))
-        has_rect = any(t.type == "RECT" for t in rest)
-        in_response = not has_rect
+        in_response = not any(t.type == "RECT" for t in rest)
         for tok in rest:
-            if tok.type == "RECT":
+            kind = tok.type
+            if kind == "RECT":
                 in_response = True
             if not in_response:
                 p = self.paragraph(tok, "problem")
@@ -265,15 +266,15 @@ class _Builder:
                 continue
             p = self.paragraph(tok, "response")
             item.response.append(p)
-            if tok.type == "H4":  # a numbered measure line is also a fourth-level heading
+            if kind == "H4":  # a numbered measure line is also a fourth-level heading
                 self.heading(tok, as_paragraph=False)
             body_start = 0
-            if tok.type == "RECT":
+            if kind == "RECT":
                 body_start = L.RECT.match(p.text).end()  # type: ignore[union-attr]
             if item.status is Status.UNSTATED and (
-                    tok.type == "RECT" or len(item.response) == 1 or (tok.type == "H4" and not item.measures)):
+                    kind == "RECT" or len(item.response) == 1 or (kind == "H4" and not item.measures)):
                 lead_at = body_start
-                if tok.type == "H4":
+                if kind == "H4":
                     lead_at = L.HEADING_4.match(p.text).end()  # type: ignore[union-attr]
                 if m := _STATUS_LEAD.match(p.text, lead_at):
                     item.status = _match_status(m)
