@@ -362,15 +362,11 @@ CONTACT_FIELDS: dict[str, re.Pattern[str]] = {
 def _feed(lines: list[L.Line]) -> Tree | None:
     """Feed one token per line, demoting a line to TEXT wherever its own kind cannot stand."""
     ip = _lark().parse_interactive(None)
-    # The parser state itself, not the interactive wrapper: its table row tells which kinds can come next
-    # (what ip.choices() returns) without two layers of calls per line.
-    state = ip.parser_state
-    table, stack = state.parse_conf.states, state.state_stack
     try:
         for ln in lines:
-            kind = ln.kind if ln.kind in table[stack[-1]] else "TEXT"
+            kind = ln.kind if ln.kind in ip.choices() else "TEXT"
             ln.kind = kind
-            state.feed_token(Token(kind, ln.text, ln.start, ln.line, 1, ln.line, None, ln.end))
+            ip.feed_token(Token(kind, ln.text, ln.start, ln.line, 1, ln.line, None, ln.end))
         return ip.feed_eof()
     except UnexpectedInput:  # LALR found the error late; fall back to an unstructured notice
         return None
