@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import sys
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import doc_of
-from rectlint.checks.evidence.duplicate_measure import DuplicateMeasure, first_two_places
+from rectlint.checks.evidence.duplicate_measure import _UNUSUAL, DuplicateMeasure, first_two_places
 from rectlint.evidence import masked
 from rectlint.places import item_place
 
@@ -46,3 +49,10 @@ def test_same_findings_as_the_window_table(responses: list[list[str]], opts: tup
     reported = {f.path for f in rule.check_notice(doc)}
     items = doc.notice.items
     assert reported == {item_place(items[later - 1], "response") for _, (later, _) in reference(doc, k, most)}
+
+
+def test_every_digit_that_backslash_d_misses_is_unusual() -> None:
+    # E006 looks at each character of a text only when it holds one outside the usual class (Han, CJK and
+    # ASCII marks…): that class must hold no digit \d misses, whatever Unicode data this Python has.
+    missed = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isdigit() and not re.match(r"\d", chr(c))]
+    assert missed and all(_UNUSUAL.match(c) for c in missed)

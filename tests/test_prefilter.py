@@ -1,23 +1,28 @@
-"""Prefilters never hide a match: sped-up patterns find what the originals find, and every text a rule's
-pattern matches contains its required fragments."""
+"""Prefilters never hide a match: sped-up patterns find what the originals find, and the one scan for all
+rules' prefilters finds every paragraph a prefilter matches in when that paragraph is searched alone."""
 
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
-from helpers import doc_of, lint
+from helpers import lint
+from rectlint.checks.punctuation.half_width_punctuation import MARK
+from rectlint.checks.wording.inconsistent_joined_names import PAIR
 from rectlint.engine import Settings, check
 from rectlint.patterns import compile_fast
-from rectlint.prefilter import fragments
+from rectlint.prescan import Joined, Prescan
 from rectlint.registry import all_rules
 from rectlint.rule import Rule
+from rectlint.triggers import exact_in_joined, joined_form, triggers
 
 PACK_RULES = [r for r in all_rules() if hasattr(r, "pack")]
+PREFILTERS = [r.prefilter for r in all_rules() if r.prefilter is not None]
 LINES = [ln for p in sorted(EXAMPLES.glob("*.txt")) for ln in p.read_text("utf-8").splitlines() if ln.strip()]
 # Pieces that make matches likely: every character of the packs' patterns, the rules' own examples
 # (which hold a finding each), and lines of the example notices.
@@ -29,34 +34,72 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple]:
     return [(m.span(), m.groups()) for m in pattern.finditer(text)]
 
 
+def _found(prefilters: list[re.Pattern[str] | None], texts: list[str]) -> list[list[int]]:
+    """For each prefilter, the indices of the paragraphs the prescan gives it."""
+    joined = Joined([SimpleNamespace(text=t, index=i) for i, t in enumerate(texts)])  # type: ignore[misc]
+    return [[p.index for p in chosen] for chosen in Prescan(prefilters).paragraphs(joined)]
+
+
+def _alone(pattern: re.Pattern[str], texts: list[str]) -> list[int]:
+    return [i for i, t in enumerate(texts) if pattern.search(t)]
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(PIECES), max_size=12).map("".join))
-def test_rule_patterns_and_fragments_are_exact(text: str) -> None:
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=6).map("".join).map(lambda t: t.replace("\n", "")),
+                max_size=6))
+def test_prescan_finds_every_paragraph_a_prefilter_matches_in(texts: list[str]) -> None:
     for rule in PACK_RULES:
         plain = re.compile(rule.pattern.pattern.removeprefix("(?=").partition(")(?:")[2][:-1]) \
             if rule.pattern.pattern.startswith("(?=") else rule.pattern
-        assert _matches(rule.pattern, text) == _matches(plain, text), rule.code
-        if rule.prefilter is not None and plain.search(text):
-            assert rule.prefilter.search(text), (rule.code, text)
+        assert _matches(rule.pattern, "".join(texts)) == _matches(plain, "".join(texts)), rule.code
+    for prefilter, found in zip(PREFILTERS, _found(PREFILTERS, texts), strict=True):
+        assert set(_alone(prefilter, texts)) <= set(found), (prefilter.pattern, texts)
 
 
-@pytest.mark.parametrize(("pattern", "needs", "free"), [
-    (r"(?<!\d)(\d{4})年0([1-9])月", "2025年06月", "2025年6月"),
-    (r"做出(?=了?(?:重要)?(?:决定|部署))", "做出决定", "作出决定"),
-    (r"(?:坚决)?(?:做到|增强|树立)(?=两个确立)", "增强两个确立", "两个确立"),
-    (r"a\d{10}年", "a0123456789年", "a01234567年"),  # a long fixed repeat keeps its neighbours apart
-    (r"截止(?=目前|\d)", "截止目前", "截至目前"),
+@pytest.mark.parametrize(("pattern", "texts", "hit"), [
+    # what a lookaround or an anchor sees at the edge of a paragraph alone: nothing
+    (r"(?<!\d)(\d{4})年0([1-9])月", ["1", "2025年06月"], [1]),
+    (r"(?<![\d.])\d{2}年(?=\d{1,2}月)", ["是2", "24年3月"], [1]),
+    (r"a(?![^。]*b)", ["xa", "b"], [0]),
+    (r"^1、|^（一）[，.]", ["2、", "1、", "x1、", "（一），"], [1, 3]),
+    (r"完成$", ["已完成", "完成。"], [0]),
+    (r"\b2\.5\b", ["pm2.5", "2.5"], [1]),
+    (r"做出(?=了?(?:重要)?(?:决定|部署))", ["做出", "决定", "做出了重要部署"], [2]),
+    (r"(?<=[中文])[,;]|[,;](?=[中文])", ["中", ",文", "a,b"], [1]),
+    (r"截止(?=目前|\d)", ["截止", "目前", "截止3"], [2]),
+    (r"(?:坚决)?(?:做到|增强|树立)(?=[“\"]?两个确立)", ["增强", "两个确立", "坚决树立“两个确立”"], [2]),
+    (r"[1-9]\d{2}%", ["50", "%", "127%"], [2]),
+    (r"([一-龥]{2})\1", ["确保", "确保", "确保确保"], [2]),  # a back-reference: searched as a whole
+    (r"^1、", [], []),
+    (r"第?[二三]个", ["三个", "第二个"], [0, 1]),  # what may precede the anchor may be nothing
+    (r"(?:巡视|巡察组)工作的?重要论述", ["工作的重要论述", "巡视工作重要论述", "巡察组工作的重要论述"], [1, 2]),
+    (r"\d\s*-\s*\d月", ["1 -", "1 - 3月", "a-3月"], [1]),
+    (r"(?i)\d+|x", ["1", "X", "y"], [0, 1]),  # beyond the analysis: searched in each paragraph
 ])
-def test_fragments_required(pattern: str, needs: str, free: str) -> None:
-    required = fragments(pattern)
-    assert required is not None
-    assert re.search(pattern, needs) and re.search(required, needs)
-    assert not re.search(pattern, free)
+def test_prescan_reads_each_paragraph_alone(pattern: str, texts: list[str], hit: list[int]) -> None:
+    """Where the scan can tell exactly (each of these can), it gives a pattern the paragraphs it matches in."""
+    compiled = re.compile(pattern)
+    assert _alone(compiled, texts) == hit
+    assert _found([compiled], texts) == [hit]
 
 
-@pytest.mark.parametrize("pattern", [r"(?i)abc", r"\d+", r"[^。]{2}", r"(a|.)b", r"x?"])
-def test_no_fragments_when_nothing_selective_is_required(pattern: str) -> None:
-    assert fragments(pattern) is None
+@pytest.mark.parametrize("pattern", [r"\d+", r"[^。]{2}", r"x?", r"(a)\1", r"(?i)abc"])
+def test_no_triggers_without_an_anchor(pattern: str) -> None:
+    assert triggers(pattern) is None
+
+
+def test_a_trigger_may_hold_where_its_pattern_does_not() -> None:
+    # an optional part of varying width before the anchor: no lookbehind can say what comes before the %
+    assert _found([re.compile(r"\d+(?:\.\d+)?%")], ["50", "%", "12%"]) == [[1, 2]]
+    assert _found([re.compile(r"\d+%")], ["50", "%", "12%"]) == [[2]]  # a repeat: its last repetition can
+    # a class of thousands of characters is read as any character but a line break
+    assert _found([re.compile(r"(?<=[一-龥])[,;]")], ["中", ",文", "a,b"]) == [[2]]
+
+
+@pytest.mark.parametrize("pattern", [r"(?i)abc", r"(?a)\d", r"(a)?(?(1)b|c)"])
+def test_no_joined_form_beyond_the_analysis(pattern: str) -> None:
+    assert joined_form(pattern) is None
+    assert _found([re.compile(pattern)], ["ABC", "1"]) == [_alone(re.compile(pattern), ["ABC", "1"])]
 
 
 @pytest.mark.parametrize("pattern", [r"(?<!真)正在|仍在", r"(?<=[一-龥])[,;]|[,;](?=[一-龥])", r"(?:(?<=a)b)|c",
@@ -64,15 +107,6 @@ def test_no_fragments_when_nothing_selective_is_required(pattern: str) -> None:
 def test_compile_fast_keeps_matches(pattern: str) -> None:
     text = "正在真正在仍在，中,文;a ab c 12年12年 3月份 1.2月 " * 3
     assert _matches(compile_fast(pattern), text) == _matches(re.compile(pattern), text)
-
-
-def test_paragraphs_containing_is_a_search_of_each_paragraph() -> None:
-    doc = doc_of(EXAMPLES.joinpath("layout-numbered.txt").read_text("utf-8"))
-    for pattern in ["整改", "截止|确保", r"\d+%", "不在文中"]:
-        p = re.compile(pattern)
-        assert doc.paragraphs_containing(p) == [x for x in doc.notice.paragraphs if p.search(x.text)]
-    # a match that runs past the end of a paragraph still counts for the paragraph it starts in
-    assert doc.paragraphs_containing(re.compile("。\n")) == [x for x in doc.notice.paragraphs if x.text[-1] == "。"]
 
 
 @pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.txt")), ids=lambda p: p.name)
@@ -93,3 +127,13 @@ def test_settings_order_does_not_change_output() -> None:
     forward = check(source(text), Settings(rules=rules))[1]
     backward = check(source(text), Settings(rules=rules[::-1]))[1]
     assert forward == backward
+
+
+@pytest.mark.parametrize("pattern", [MARK, PAIR], ids=["P001-mark", "W006-pair"])
+def test_rules_searching_the_joined_text_find_there_what_each_paragraph_holds(pattern: re.Pattern[str]) -> None:
+    assert exact_in_joined(pattern.pattern, pattern.flags)
+
+
+@pytest.mark.parametrize("pattern", [r"a$", r"^a", r"a\s", r"a(?![^。]*b)", r"x?", r"(?s)a."])
+def test_patterns_that_would_see_past_a_paragraph_are_not_exact_in_the_joined_text(pattern: str) -> None:
+    assert not exact_in_joined(pattern)

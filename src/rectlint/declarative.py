@@ -19,7 +19,7 @@ from typing import Any
 from rectlint import patterns, startcache
 from rectlint.diagnostics import Category, Edit, Fix, Severity
 from rectlint.model import Paragraph
-from rectlint.patterns import compile_fast, fragments
+from rectlint.patterns import compile_fast
 from rectlint.registry import RegistryError
 from rectlint.rule import Document, Finding, Rule
 
@@ -160,7 +160,6 @@ def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
         swaps = [(patterns.compile(s["pattern"]), s["replacement"], bool(s.get("safe"))) for s in spec["swap"]]
         source = "|".join(f"(?:{p.pattern})" for p, _, _ in swaps)
     pattern = compile_fast(source)
-    required = fragments(source)  # None when no selective fragment is known
     _check_templates(spec, swaps)
 
     def check_paragraph(self: Rule, paragraph: Paragraph, doc: Document) -> list[Finding]:
@@ -191,6 +190,6 @@ def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
         "code": spec["code"], "name": spec["name"], "category": Category(spec["category"]),
         "severity": Severity(spec["severity"]), "fixable": bool(swaps), "options": {},
         "pack": pack, "check_paragraph": check_paragraph, "pattern": pattern,
-        "prefilter": required,
+        "prefilter": patterns.compile(source),  # a finding is a match: no paragraph without one has any
     }
     return type(f"Pack_{spec['code']}", (Rule,), attrs)

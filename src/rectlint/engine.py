@@ -13,6 +13,7 @@ from typing import Any
 from rectlint.diagnostics import Diagnostic, Severity
 from rectlint.facts import resolve_facts
 from rectlint.parser import parse
+from rectlint.prescan import prescan
 from rectlint.rule import Document, Finding, Rule
 from rectlint.source import SourceText
 from rectlint.suppress import SuppressionRule, scan
@@ -32,6 +33,29 @@ class Settings:
         from rectlint.cache import settings_token
 
         return settings_token(self)
+
+    @cached_property
+    def plan(self) -> Plan:
+        """The rules to run on a notice (made once: rules hold no state between notices)."""
+        return Plan(self.rules, self.options)
+
+    @cached_property
+    def any_text_plan(self) -> Plan:
+        """The rules to run on a text that is no notice: those that run on any text."""
+        return Plan([cls for cls in self.rules if cls.any_text], self.options)
+
+
+class Plan:
+    """Rule instances grouped by the hooks they override, and what the engine derives from them once."""
+
+    def __init__(self, classes: list[type[Rule]], options: dict[str, dict[str, Any]]) -> None:
+        self.rules = [cls(options.get(cls.code)) for cls in classes]
+        hooks = {rule: rule.hooks() for rule in self.rules}
+        self.notice, self.item, self.paragraph = ([rule for rule in self.rules if hook in hooks[rule]]
+                                                  for hook in Rule.HOOKS)
+        self.prescan = prescan(tuple(rule.prefilter for rule in self.paragraph))
+        self.suppression = [rule for rule in self.rules if isinstance(rule, SuppressionRule)]
+        self.selected = frozenset(rule.code for rule in self.rules if not isinstance(rule, SuppressionRule))
 
 
 _gc_lock = threading.Lock()
@@ -76,35 +100,29 @@ def check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagno
 
 def _check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagnostic]]:
     doc = analyse(source)
-    chosen = [cls for cls in settings.rules if cls.any_text] if doc.not_a_notice else settings.rules
-    rules = [cls(settings.options.get(cls.code)) for cls in chosen]
-    by_hook: dict[str, list[Rule]] = {h: [] for h in Rule.HOOKS}
-    for rule in rules:
-        for hook in rule.hooks():
-            by_hook[hook].append(rule)
+    plan = settings.any_text_plan if doc.not_a_notice else settings.plan
     # Each rule's findings are gathered in a list of its own (hooks are consumed by list.extend, with no
     # wrapper per call) and made diagnostics at the end; a rule's findings keep their order, and the
     # order between rules does not show: diagnostics are sorted, and a code is one rule's.
-    found: dict[Rule, list[Finding]] = {rule: [] for rule in rules}
-    for rule in by_hook["check_notice"]:
+    found: dict[Rule, list[Finding]] = {rule: [] for rule in plan.rules}
+    for rule in plan.notice:
         found[rule].extend(rule.check_notice(doc))
-    item_rules = [(rule.check_item, found[rule]) for rule in by_hook["check_item"]]
+    item_rules = [(rule.check_item, found[rule]) for rule in plan.item]
     for item in doc.notice.items:
         for hook, into in item_rules:
             into.extend(hook(item, doc))
-    # A rule with a prefilter sees only the paragraphs that can hold a finding.
-    paragraphs = doc.notice.paragraphs
-    for rule in by_hook["check_paragraph"]:
+    # A rule with a prefilter sees only the paragraphs that can hold a finding, found for all rules in one scan.
+    chosen = plan.prescan.paragraphs(doc.joined)
+    for rule, paragraphs in zip(plan.paragraph, chosen, strict=True):
         hook, into = rule.check_paragraph, found[rule]
-        for paragraph in doc.paragraphs_containing(rule.prefilter) if rule.prefilter else paragraphs:
+        for paragraph in paragraphs:
             into.extend(hook(paragraph, doc))
     out = [d for rule, findings in found.items() if findings for d in _diagnostics(rule, findings, doc, settings)]
     if (comments := scan(doc)) is not None:  # suppression comments: after every rule, before any fix
         out = comments.filter(out)
-        comments.selected = frozenset(r.code for r in rules if not isinstance(r, SuppressionRule))
-        for rule in rules:
-            if isinstance(rule, SuppressionRule):
-                out.extend(_diagnostics(rule, rule.check_suppressions(comments, doc), doc, settings))
+        comments.selected = plan.selected
+        for rule in plan.suppression:
+            out.extend(_diagnostics(rule, rule.check_suppressions(comments, doc), doc, settings))
     out.sort(key=Diagnostic.sort_key)
     return doc, out
 
@@ -113,16 +131,32 @@ def _graded(default: Severity, finding: Severity | None) -> Severity:
     return finding if finding is not None and finding.rank < default.rank else default
 
 
-def _diagnostics(rule: Rule, findings: Iterable[Finding], doc: Document, settings: Settings) -> Iterable[Diagnostic]:
-    text = doc.text
+def _clamped(start: int, end: int, size: int) -> tuple[int, int]:
+    """A span within the text, of at least one character when the text has one: every finding points at some
+    text."""
+    start = max(0, min(start, size))
+    end = max(start, min(end, size))
+    if end == start:
+        end = min(size, start + 1)
+        start = end - 1 if end else 0
+    return start, end
+
+
+def _diagnostics(rule: Rule, findings: Iterable[Finding], doc: Document, settings: Settings) -> Iterator[Diagnostic]:
+    text, size, line_column = doc.text, len(doc.text), doc.source.line_column
+    code, name, category, default = rule.code, rule.name, rule.category, rule.severity
+    fixed = settings.severity.get(code)
     for f in findings:
-        start = max(0, min(f.start, len(text)))
-        end = max(start, min(f.end, len(text)))
-        if end == start:  # every finding points at some text
-            end = min(len(text), start + 1)
-            start = end - 1 if end else 0
-        (line, column), (end_line, end_column) = doc.source.line_column(start), doc.source.line_column(end)
-        yield Diagnostic(code=rule.code, name=rule.name, category=rule.category,
-            severity=settings.severity.get(rule.code) or _graded(rule.severity, f.severity), message=f.message,
-            offset=start, end_offset=end, line=line, column=column, end_line=end_line, end_column=end_column,
-            path=f.path or doc.places.of(start), excerpt=text[start:end][:200], fix=f.fix)
+        start, end = f.start, f.end
+        if not 0 <= start < end <= size:
+            start, end = _clamped(start, end, size)
+        line, column = line_column(start)
+        covered = text[start:end]
+        if "\n" in covered or "\r" in covered:
+            end_line, end_column = line_column(end)
+        else:  # no line starts after `start`: the end is on the same line
+            end_line, end_column = line, column + end - start
+        yield Diagnostic(code=code, name=name, category=category, severity=fixed or _graded(default, f.severity),
+                         message=f.message, offset=start, end_offset=end, line=line, column=column,
+                         end_line=end_line, end_column=end_column, path=f.path or doc.places.of(start),
+                         excerpt=covered[:200], fix=f.fix)

@@ -87,7 +87,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
-def _derived(kind: str, pattern: str, flags: int, derive) -> Any:
+def derived(kind: str, pattern: str, flags: int, derive) -> Any:
+    """derive(pattern, flags), kept in the start-up cache under `kind` (which must change when `derive` does)."""
     key = (kind, pattern, int(flags))
     table = _entries()
     if key in table:
@@ -102,16 +103,9 @@ def compile_fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """compile(), led by a lookahead on the pattern's first characters when that lets `re` skip most text."""
     from rectlint import prefilter
 
-    led = _derived("led", pattern, flags, prefilter.accelerated)
+    led = derived("led", pattern, flags, prefilter.accelerated)
     try:
         return compile(led, flags)
     except re.error:  # pragma: no cover - global inline flags: they must open the pattern
         return compile(pattern, flags)
 
-
-def fragments(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
-    """A compiled pattern found in any text `pattern` matches in (see prefilter.fragments), or None."""
-    from rectlint import prefilter
-
-    found = _derived("fragments", pattern, flags, prefilter.fragments)
-    return compile_fast(found) if found else None

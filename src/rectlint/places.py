@@ -12,10 +12,6 @@ import bisect
 from rectlint.model import Item, Node, Notice, Span
 
 
-def _inside(span: Span | None, offset: int) -> bool:
-    return span is not None and span.start <= offset < span.end
-
-
 def item_place(item: Item, part: str) -> str:
     return f"items/{item.path}/{part}"
 
@@ -25,32 +21,34 @@ class Places:
         self.notice = notice
         self.items = sorted(notice.items, key=lambda i: i.span.start)
         self.starts = [i.span.start for i in self.items]
-
-    def of(self, offset: int) -> str:
-        k = bisect.bisect_right(self.starts, offset) - 1
-        if k >= 0 and _inside(self.items[k].span, offset):
-            return item_place(self.items[k], self._part(self.items[k], offset))
-        n = self.notice
+        n = notice
         named: list[tuple[str, Node | list | Span | None]] = [
             ("title", n.title_span), ("opening", n.opening), ("next-steps", n.next_steps), ("contact", n.contact),
             ("signature", n.signature), ("invitation", n.invitation), ("closing", n.closing)]
-        for name, node in named:
-            if any(_inside(x if isinstance(x, Span) else x.span, offset) for x in _listed(node)):
-                return name
-        for section in n.sections:
-            if _inside(section.span, offset):
-                return f"sections/{section.heading.marker}"
-        return "notice"
+        # the places outside items as (start, end, name), in the order they are looked up (the first that
+        # holds an offset names it)
+        self.outside = [(span.start, span.end, name) for name, node in named for x in _listed(node)
+                        if (span := x if isinstance(x, Span) else x.span) is not None]
+        self.outside += [(s.span.start, s.span.end, f"sections/{s.heading.marker}") for s in n.sections]
 
-    @staticmethod
-    def _part(item: Item, offset: int) -> str:
-        if _inside(item.status_span, offset):
-            return "status"
-        if _inside(item.problem_span, offset) or any(_inside(p.span, offset) for p in item.problem_paragraphs):
-            return "problem"
-        if any(_inside(m.span, offset) for m in item.measures):
-            return "measures"
-        return "response"
+        self._parts: dict[int, list[tuple[int, int, str]]] = {}  # by item index, made at its first lookup
+
+    def of(self, offset: int) -> str:
+        k = bisect.bisect_right(self.starts, offset) - 1
+        if k >= 0 and offset < self.items[k].span.end:
+            item = self.items[k]
+            if (parts := self._parts.get(item.index)) is None:
+                parts = self._parts[item.index] = _parts(item)
+            return item_place(item, next((part for start, end, part in parts if start <= offset < end), "response"))
+        return next((name for start, end, name in self.outside if start <= offset < end), "notice")
+
+
+def _parts(item: Item) -> list[tuple[int, int, str]]:
+    """An item's parts as (start, end, name), in the order they are looked up (the first that holds an
+    offset names it; what none holds is the response)."""
+    spans = [(item.status_span, "status"), (item.problem_span, "problem")]
+    spans += [(p.span, "problem") for p in item.problem_paragraphs] + [(m.span, "measures") for m in item.measures]
+    return [(span.start, span.end, name) for span, name in spans if span is not None]
 
 
 def _listed(node) -> list:

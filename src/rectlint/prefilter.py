@@ -1,17 +1,10 @@
-"""Cheap necessary conditions read off a regular expression, so that a scan can skip text quickly.
+"""The characters a match can start with, read off a regular expression, so that a scan can skip text quickly.
 
-Two are derived from the parsed pattern:
-
-- `first_chars`: the characters a match can start with. A pattern whose alternatives open with
-  lookbehinds or groups gives `re` no prefix to search for, so it tries every alternative at every
-  character; `accelerated` puts a lookahead on those characters in front, and `re` then rejects most
-  positions with one test.
-- `fragments`: short runs of characters one of which occurs, with its lookaround context, wherever
-  the pattern matches (`做出(?=…决定)` needs 做出, `(?<!\\d)\\d{4}年0[1-9]月` needs `\\d年0[1-9]月`). Text in which
-  none of them occurs cannot match, so a paragraph without one need not be scanned at all.
-
-Both only ever rule out text where the pattern cannot match; when a pattern is beyond this analysis
-(case-insensitive, back-references at the start…) the answer is None and nothing is skipped.
+A pattern whose alternatives open with lookbehinds or groups gives `re` no prefix to search for, so it
+tries every alternative at every character; `accelerated` puts a lookahead on the characters a match can
+start with in front, and `re` then rejects most positions with one test. It only ever rules out positions
+where the pattern cannot match; when a pattern is beyond this analysis (case-insensitive, back-references
+at the start…) the pattern is left as it is. (Which paragraphs a pattern can match in is triggers.py's.)
 """
 
 from __future__ import annotations
@@ -22,14 +15,11 @@ from re import _parser as sre_parse
 
 # One character class, as (op, value) items of the parse tree: LITERAL, RANGE or CATEGORY.
 CharSet = tuple[tuple[object, object], ...]
-Fragment = tuple[CharSet, ...]
 
 _CATEGORY = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
              sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
-_COMMON_MARKS = set("，、。：；“”《》（）,.:;")
-_MAX_FRAGMENT = 8  # characters kept of a fragment: a required run's part is required too
 _MAX_FIRST = 500  # a first-character lookahead on a larger class costs more than it saves
 
 
@@ -52,10 +42,6 @@ def _charset(op: object, av: object) -> CharSet | None:
         if all(o is sre.LITERAL or o is sre.RANGE or (o is sre.CATEGORY and a in _CATEGORY) for o, a in items):
             return items
     return None
-
-
-def _single(body) -> CharSet | None:
-    return _charset(*body.data[0]) if len(body.data) == 1 else None
 
 
 def _subpattern_body(av):
@@ -136,73 +122,6 @@ def accelerated(pattern: str, flags: int = 0) -> str:
     return pattern
 
 
-# --- required fragments -----------------------------------------------------------------------------
-
-
-def _char_weight(c: int) -> float:
-    if 0x3400 <= c <= 0x9FFF or 0xF900 <= c <= 0xFAFF or c >= 0x20000:
-        return 3.0  # one Han character among thousands
-    ch = chr(c)
-    if ch.isdigit():
-        return 0.5
-    if ch.isalpha() or ch in _COMMON_MARKS:
-        return 1.0
-    return 2.0  # a mark prose seldom uses: %, -, ~, a space inside a line
-
-
-def _weight(cs: CharSet) -> float:
-    """How rare a character class is in Chinese prose, roughly: a Han character is rarer than a digit."""
-    if any(o is sre.CATEGORY for o, _ in cs) or sum(a[1] - a[0] + 1 for o, a in cs if o is sre.RANGE) > 12:  # type: ignore[index]
-        return 0.3
-    chars = [c for o, a in cs for c in (range(a[0], a[1] + 1) if o is sre.RANGE else (a,))]  # type: ignore[index]
-    return min(map(_char_weight, chars)) * (1.0 if len(chars) == 1 else 0.8)
-
-
-def _score(option: list[Fragment]) -> float:
-    return min(sum(map(_weight, f[:_MAX_FRAGMENT])) for f in option) - 0.001 * len(option)
-
-
-def _requirement(items) -> list[Fragment] | None:
-    """Fragments one of which occurs wherever `items` match (zero-width context included), or None."""
-    options: list[list[Fragment]] = []
-    run: list[CharSet] = []
-
-    def close() -> None:
-        if run:
-            options.append([tuple(run)])
-            run.clear()
-
-    for op, av in items:
-        if op in _ZERO_WIDTH:
-            continue  # the characters on either side stay adjacent
-        if (cs := _charset(op, av)) is not None:
-            run.append(cs)
-            continue
-        if op in _REPEATS and (cs := _single(av[2])) is not None and av[0] >= 1:
-            lo, hi, _ = av
-            if lo == hi and lo <= _MAX_FRAGMENT:
-                run.extend([cs] * lo)
-            else:  # the first repetition follows the run, the last one precedes what comes next
-                run.append(cs)
-                close()
-                run.append(cs)
-            continue
-        close()
-        sub = None
-        if op is sre.SUBPATTERN and (body := _subpattern_body(av)) is not None:
-            sub = _requirement(body.data)
-        elif op in _REPEATS and av[0] >= 1:
-            sub = _requirement(av[2].data)
-        elif op is sre.BRANCH:
-            alts = [_requirement(alt.data) for alt in av[1]]
-            if all(alts):
-                sub = [f for alt in alts for f in alt]  # type: ignore[union-attr]
-        if sub:
-            options.append(sub)
-    close()
-    return max(options, key=_score) if options else None
-
-
 def _class(cs: CharSet | tuple[tuple[object, object], ...]) -> str:
     if len(cs) == 1 and cs[0][0] is sre.LITERAL:
         return re.escape(chr(cs[0][1]))  # type: ignore[arg-type]
@@ -216,12 +135,3 @@ def _class(cs: CharSet | tuple[tuple[object, object], ...]) -> str:
             parts.append(_CATEGORY[av])  # type: ignore[index]
     return "[" + "".join(parts) + "]"
 
-
-def fragments(pattern: str, flags: int = 0, min_score: float = 1.5) -> str | None:
-    """A pattern that occurs in any text `pattern` matches in (it has no lookarounds or anchors), or None
-    when no fragment selective enough (score below `min_score`: a digit alone says little) can be found."""
-    items = _parse(pattern, flags)
-    option = _requirement(items) if items is not None else None
-    if not option or _score(option) < min_score:
-        return None
-    return "|".join(dict.fromkeys("".join(map(_class, f[:_MAX_FRAGMENT])) for f in option))

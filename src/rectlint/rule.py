@@ -18,9 +18,11 @@ from typing import Any, ClassVar
 
 from rectlint import patterns
 from rectlint.diagnostics import Category, Fix, Severity
+from rectlint.evidence import masked
 from rectlint.facts import Facts
 from rectlint.model import Item, Notice, Paragraph, Span
 from rectlint.places import Places
+from rectlint.prescan import Joined, joined_searcher
 from rectlint.source import SourceText
 
 CODE_RE = patterns.compile(r"^[A-Z]{1,3}\d{3}$")
@@ -46,11 +48,46 @@ class Document:
     source: SourceText
     notice: Notice
     facts: Facts
-    _starts: list[int] | None = field(default=None, repr=False)
+    _masked: dict[str, str] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
         return self.source.text
+
+    def masked(self, text: str) -> str:
+        """evidence.masked(text), worked out once per notice: several rules read the same measures masked."""
+        if (done := self._masked.get(text)) is None:
+            done = self._masked[text] = masked(text)
+        return done
+
+    @cached_property
+    def masked_measures(self) -> str:
+        """The measures of all items, masked, each after a line break (for searching them all at once)."""
+        return "\n" + "\n".join([self.masked(m.text) for item in self.notice.items for m in item.measures])
+
+    def measures_may_hold(self, pattern: re.Pattern[str]) -> bool:
+        """False when no item's measures (masked) hold a match of `pattern`; one search of them all tells."""
+        finder = joined_searcher(pattern)
+        return finder is None or finder.search(self.masked_measures) is not None
+
+    @cached_property
+    def _responses(self) -> tuple[list[int], list[tuple[Item, Paragraph]]]:
+        pairs = [(item, p) for item in self.notice.items for p in item.response]  # in document order
+        return [p.span.start for _, p in pairs], pairs
+
+    def response_holding(self, span: Span) -> tuple[Item, Paragraph] | None:
+        """The item and the paragraph of its response that hold all of `span`, if any (as Facts.dates_in
+        counts a date in a paragraph)."""
+        starts, pairs = self._responses
+        k = bisect.bisect_right(starts, span.start) - 1
+        if k >= 0 and span.start < (end := pairs[k][1].span.end) and span.end <= end:
+            return pairs[k]
+        return None
+
+    @cached_property
+    def joined(self) -> Joined:
+        """The paragraphs joined by line breaks, for searching them all at once (see prescan.Joined)."""
+        return Joined(self.notice.paragraphs)
 
     @cached_property
     def places(self) -> Places:
@@ -63,31 +100,6 @@ class Document:
         from rectlint.genre import not_a_notice
 
         return not_a_notice(self.notice, self.text)
-
-    def paragraphs_containing(self, pattern: re.Pattern[str]) -> list[Paragraph]:
-        """The paragraphs in which a match of `pattern` (one without lookarounds or anchors) starts, in order.
-
-        Every paragraph whose text holds a match is among them (one whose last characters begin a match
-        that runs on past its end is too). One scan of the whole text finds them: after a hit the scan
-        resumes at the next paragraph, so the cost is that of the scan, not of a search per paragraph.
-        """
-        paragraphs = self.notice.paragraphs
-        if self._starts is None:
-            starts = [p.span.start for p in paragraphs]
-            in_order = all(p.span.end <= b for p, b in zip(paragraphs, starts[1:], strict=False))
-            self._starts = starts if in_order else []
-        starts = self._starts
-        if len(starts) != len(paragraphs):  # not in document order: search each paragraph
-            return [p for p in paragraphs if pattern.search(p.text)]
-        text, out, pos = self.text, [], 0
-        while (m := pattern.search(text, pos)) is not None:
-            i = bisect.bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.start() < paragraphs[i].span.end:
-                out.append(paragraphs[i])
-            if i + 1 == len(starts):
-                break
-            pos = starts[i + 1]
-        return out
 
     def opening_span(self) -> Span:
         """Where to report something missing from the opening: its first paragraph, or the first line."""
@@ -105,8 +117,8 @@ class Rule:
     options: ClassVar[dict[str, Any]] = {}
     fixable: ClassVar[bool] = False
     any_text: ClassVar[bool] = False  # True: also runs on a text that is not a notice (the rule giving that verdict)
-    # A pattern (without lookarounds or anchors) that occurs in every paragraph check_paragraph can report
-    # on: the engine calls the hook only on those paragraphs, found in one scan of the text.
+    # A pattern that matches in the text of every paragraph check_paragraph can report on: the engine calls the
+    # hook only on the paragraphs it matches in, found for all rules in one scan of the notice (prescan.py).
     prefilter: ClassVar[re.Pattern[str] | None] = None
     HOOKS: ClassVar[tuple[str, ...]] = ("check_notice", "check_item", "check_paragraph")
 

@@ -1,4 +1,6 @@
 
+import re
+
 from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
 from rectlint.patterns import compile_fast
@@ -8,8 +10,8 @@ from rectlint.sentences import SENTENCE
 UNITS = "名次个家项件人座份位"
 ARABIC = compile_fast(rf"(?<![\d.])(?:第)?\d+\s*[{UNITS}]")
 # Chinese numerals counting something (三次, 第七名); 一 alone and fixed expressions (一是, 三会一课) are not.
-CHINESE = patterns.compile(rf"(?<![一二三四五六七八九十])第?[二三四五六七八九十两][一二三四五六七八九十]?[{UNITS}]"
-                     rf"|第[一二三四五六七八九十]+[{UNITS}]")
+COUNTED = rf"第?[二三四五六七八九十两][一二三四五六七八九十]?[{UNITS}]|第[一二三四五六七八九十]+[{UNITS}]"
+CHINESE = patterns.compile(f"(?<![一二三四五六七八九十]){COUNTED}")
 DIGIT = patterns.compile(r"\d")
 FIXED = patterns.compile(r"三会一课|两个维护|两个确立|四个意识|四个自信|一岗双责|三重一大|四种形态|五位一体|四个全面|"
                    r"两个结合|三个责任人|四不两直|十个严禁|[一二三四五六七八九十]是")
@@ -41,18 +43,27 @@ class MixedNumerals(Rule):
     name = "mixed-numerals"
     category = Category.COUNTS
     severity = Severity.INFO
-    # A Chinese count leaves a numeral before its measure word whatever fixed expression is masked.
-    prefilter = patterns.compile(rf"[一二三四五六七八九十两][{UNITS}]")
+    # A Chinese count (CHINESE without its lookbehind): masking fixed expressions only blanks characters, so
+    # the characters of a count found in the masked text stand in the paragraph too.
+    prefilter = patterns.compile(COUNTED)
 
     def check_paragraph(self, paragraph, doc: Document):
         if not DIGIT.search(paragraph.text):  # no Arabic count either
             return
-        for s in SENTENCE.finditer(paragraph.text):
-            text = FIXED.sub(lambda m: "\u3000" * len(m.group()), s.group())
-            arabic = {m.group()[-1]: m for m in ARABIC.finditer(text)}
-            for m in CHINESE.finditer(text):
+        # No fixed expression holds a sentence's end, so masking the paragraph masks each of its sentences.
+        text = FIXED.sub(_blanked, paragraph.text)
+        if not CHINESE.search(text):
+            return
+        for s in SENTENCE.finditer(text):
+            sentence = s.group()
+            arabic = {m.group()[-1]: m for m in ARABIC.finditer(sentence)}
+            for m in CHINESE.finditer(sentence):
                 if m.group()[-1] in arabic:
                     at = paragraph.span.start + s.start() + m.start()
                     other = arabic[m.group()[-1]].group()
                     yield Finding(at, at + len(m.group()), f"同一句中“{m.group()}”与“{other}”数字写法不一致")
                     break
+
+
+def _blanked(m: re.Match[str]) -> str:
+    return "\u3000" * len(m.group())

@@ -2,7 +2,6 @@ import bisect
 
 from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
-from rectlint.model import Item
 from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
@@ -37,23 +36,23 @@ class DateAfterPublication(Rule):
     category = Category.DATES
     severity = Severity.ERROR
 
-    def check_item(self, item: Item, doc: Document):
+    def check_notice(self, doc: Document):
         published = doc.facts.timeline.published
         if not published or not published.start:
             return
         text = doc.text
-        for p in item.response:
-            stops = None  # where the paragraph's clauses end, found at the first late date
-            for ref in doc.facts.dates_in(p.span.start, p.span.end):
-                if not ref.start or ref.start <= published.start:
-                    continue
-                if stops is None:
-                    stops = [m.start() for m in CLAUSE_END.finditer(text, p.span.start, p.span.end)]
-                i = bisect.bisect_left(stops, ref.span.start)  # the last clause end before the date
-                clause_start = stops[i - 1] + 1 if i else p.span.start
-                if DEADLINE_AFTER.match(text, ref.span.end, p.span.end) or PLAN_BEFORE.search(
-                        text, clause_start, ref.span.start):
-                    continue
-                yield Finding(ref.span.start, ref.span.end,
-                              f"整改措施的日期“{ref.text}”（{ref.start.isoformat()}）晚于成文日期"
-                              f"（{published.start.isoformat()}）", path=item_place(item, "response"))
+        stops: dict[int, list[int]] = {}  # where a paragraph's clauses end, found at its first late date
+        for ref in doc.facts.dates:  # in document order: item by item, paragraph by paragraph
+            if not ref.start or ref.start <= published.start or (held := doc.response_holding(ref.span)) is None:
+                continue
+            item, p = held
+            if (ends := stops.get(p.span.start)) is None:
+                ends = stops[p.span.start] = [m.start() for m in CLAUSE_END.finditer(text, p.span.start, p.span.end)]
+            i = bisect.bisect_left(ends, ref.span.start)  # the last clause end before the date
+            clause_start = ends[i - 1] + 1 if i else p.span.start
+            if DEADLINE_AFTER.match(text, ref.span.end, p.span.end) or PLAN_BEFORE.search(
+                    text, clause_start, ref.span.start):
+                continue
+            yield Finding(ref.span.start, ref.span.end,
+                          f"整改措施的日期“{ref.text}”（{ref.start.isoformat()}）晚于成文日期"
+                          f"（{published.start.isoformat()}）", path=item_place(item, "response"))

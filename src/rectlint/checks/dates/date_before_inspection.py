@@ -1,7 +1,6 @@
 
 from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
-from rectlint.model import Item
 from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
@@ -40,26 +39,30 @@ class DateBeforeInspection(Rule):
     category = Category.DATES
     severity = Severity.WARNING
 
-    def check_item(self, item: Item, doc: Document):
+    def check_notice(self, doc: Document):
         t = doc.facts.timeline
         if not t.inspection or not t.inspection.start:
             return
         begin = t.inspection.start
         end = t.inspection.end if t.inspection.is_range and t.inspection.end else begin
-        problem = "".join(p.text for p in item.problem_paragraphs)
+        problems: dict[int, str] = {}  # each item's problem statement, joined when one of its dates is looked at
         text = doc.text
-        for p in item.response:
-            for ref in doc.facts.dates_in(p.span.start, p.span.end):
-                if not ref.start or not ref.end or ref.text in problem or ref.end > end:
-                    continue
-                after = text[ref.span.end:p.span.end]
-                if BASELINE.match(after) or not ACTION.match(after):
-                    continue
-                if ref.end < begin:
-                    yield Finding(ref.span.start, ref.span.end,
-                                  f"整改措施的日期“{ref.text}”早于巡察开始（{begin.isoformat()}），不能作为整改成效",
-                                  path=item_place(item, "response"))
-                else:
-                    yield Finding(ref.span.start, ref.span.end,
-                                  f"整改措施的日期“{ref.text}”在巡察期间（立行立改），请确认其为整改举措",
-                                  path=item_place(item, "response"), severity=Severity.INFO)
+        for ref in doc.facts.dates:  # in document order: item by item, paragraph by paragraph
+            if not ref.start or not ref.end or ref.end > end or (held := doc.response_holding(ref.span)) is None:
+                continue
+            item, p = held
+            if (problem := problems.get(item.index)) is None:
+                problem = problems[item.index] = "".join(x.text for x in item.problem_paragraphs)
+            if ref.text in problem:
+                continue
+            after = text[ref.span.end:p.span.end]
+            if BASELINE.match(after) or not ACTION.match(after):
+                continue
+            if ref.end < begin:
+                yield Finding(ref.span.start, ref.span.end,
+                              f"整改措施的日期“{ref.text}”早于巡察开始（{begin.isoformat()}），不能作为整改成效",
+                              path=item_place(item, "response"))
+            else:
+                yield Finding(ref.span.start, ref.span.end,
+                              f"整改措施的日期“{ref.text}”在巡察期间（立行立改），请确认其为整改举措",
+                              path=item_place(item, "response"), severity=Severity.INFO)

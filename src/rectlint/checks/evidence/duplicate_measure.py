@@ -1,3 +1,8 @@
+import re
+from collections import Counter
+from collections.abc import Callable
+from functools import cache
+from itertools import chain
 
 from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
@@ -45,7 +50,8 @@ class DuplicateMeasure(Rule):
     def check_notice(self, doc: Document):
         k, items = self.opts["min_length"], doc.notice.items
         reported: set[tuple[int, int]] = set()
-        for (first, origin), (later, start) in first_two_places(items, k, self.opts["boilerplate_items"]):
+        for (first, origin), (later, start) in first_two_places(items, k, self.opts["boilerplate_items"],
+                                                                         doc.masked):
             if (first, later) in reported:
                 continue
             reported.add((first, later))
@@ -63,13 +69,15 @@ class DuplicateMeasure(Rule):
                           path=item_place(doc.notice.items[later - 1], "response"))
 
 
-def first_two_places(items: list[Item], k: int, most: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+def first_two_places(items: list[Item], k: int, most: int, mask: Callable[[str], str] = masked) \
+        -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """For each run of k characters in the measures of at least 2 and fewer than `most` items, in the order
     the runs first occur: ((item index, offset), (item index, offset)) of its first two occurrences in
-    different items. Quotations are masked; runs holding digits are left out."""
-    texts = [[masked(m.text) for m in item.measures] for item in items]
-    # every run of k characters of each item's measures: sets, so that counting is done by set algebra
-    runs = [{seg[i:i + k] for t in ts for seg in _segments(t) for i in range(len(seg) - k + 1)} for ts in texts]
+    different items. Quotations are masked (by `mask`); runs holding digits are left out."""
+    texts = [[mask(m.text) for m in item.measures] for item in items]
+    # every run of k characters of each item's measures (kept apart by a break): sets, so that each item
+    # counts a run once
+    runs = [{seg[i:i + k] for seg in _segments("\u3000".join(ts), k) for i in range(len(seg) - k + 1)} for ts in texts]
     shared = _in_some_items(runs, 2, most)
     seen: dict[str, list[tuple[int, int]]] = {}
     firsts: dict[str, tuple[int, int, int]] = {}
@@ -81,31 +89,30 @@ def first_two_places(items: list[Item], k: int, most: int) -> list[tuple[tuple[i
     return [(seen[run][0], seen[run][1]) for run in sorted(seen, key=firsts.__getitem__)]
 
 
-_BREAKS = patterns.compile(r"[\u3000\d]+")  # masked quotations and (decimal) digits
+# Every character str.isdigit holds a digit of (①, ², …) that \d does not is outside this class (a test checks
+# this against the running Python's Unicode data), so a text with none of them needs no look at each character.
+_UNUSUAL = patterns.compile(r"[^\x00-\xb1\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
-def _segments(text: str) -> list[str]:
-    """The stretches of `text` without masked quotations or digits (str.isdigit: ① is a digit too)."""
-    out = []
-    for seg in _BREAKS.split(text):
-        if any(map(str.isdigit, seg)):  # a digit \d does not cover: cut there as well
-            out += "".join("\u3000" if c.isdigit() else c for c in seg).split("\u3000")
-        else:
-            out.append(seg)
-    return out
+@cache
+def _stretch(k: int) -> re.Pattern[str]:
+    """Stretches of at least k characters without masked quotations or (decimal) digits."""
+    return patterns.compile(rf"[^\u3000\d]{{{k},}}")
+
+
+def _segments(text: str, k: int) -> list[str]:
+    """The stretches of at least k characters of `text` without masked quotations or digits (str.isdigit: ① is
+    a digit too)."""
+    if _UNUSUAL.search(text):
+        text = _UNUSUAL.sub(_digit_blanked, text)
+    return _stretch(k).findall(text)
+
+
+def _digit_blanked(m: re.Match[str]) -> str:
+    return "\u3000" if m.group().isdigit() else m.group()
 
 
 def _in_some_items(runs: list[set[str]], least: int, most: int) -> set[str]:
     """The runs held by at least `least` and fewer than `most` of the items (each a set of runs)."""
-    if most <= least:
-        return set()
-    level: list[set[str]] = [set() for _ in range(most)]  # level[c]: the runs seen in exactly c items so far
-    for held in runs:
-        held = held - level[0]  # level[0] collects the runs seen in `most` items or more
-        for c in range(most - 1, 0, -1):
-            if moved := level[c] & held:
-                level[c] -= moved
-                held -= moved
-                level[(c + 1) % most] |= moved
-        level[1] |= held
-    return set().union(*level[least:])
+    held_by = Counter(chain.from_iterable(runs))  # how many items hold each run
+    return {run for run, count in held_by.items() if least <= count < most}

@@ -4,7 +4,6 @@ import re
 
 from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
-from rectlint.evidence import masked
 from rectlint.model import Item, Status
 from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
@@ -22,13 +21,16 @@ class PhraseRule(Rule):
     def message(self, item: Item, text: str) -> str:
         raise NotImplementedError
 
-    def check_item(self, item: Item, doc: Document):
-        if not self.applies(item):
+    def check_notice(self, doc: Document):
+        if not doc.measures_may_hold(self.PATTERN):  # one search of all measures: most notices have no match
             return
-        for m in item.measures:
-            for hit in self.PATTERN.finditer(masked(m.text)):
-                yield Finding(m.span.start + hit.start(), m.span.start + hit.end(), self.message(item, hit.group()),
-                              path=item_place(item, "response"))
+        for item in doc.notice.items:
+            if not self.applies(item):
+                continue
+            for m in item.measures:
+                for hit in self.PATTERN.finditer(doc.masked(m.text)):
+                    yield Finding(m.span.start + hit.start(), m.span.start + hit.end(),
+                                  self.message(item, hit.group()), path=item_place(item, "response"))
 
 
 class ResponsibilityShift(PhraseRule):
@@ -120,16 +122,19 @@ class RelativeClaim(Rule):
     severity = Severity.INFO
     PATTERN = patterns.compile(r"(?:明显|显著|大幅|大大|有效|持续)(?:提高|提升|增强|改善|下降|减少|好转)|持续向好")
 
-    def check_item(self, item: Item, doc: Document):
-        for m in item.measures:
-            text = masked(m.text)
-            for sentence in SENTENCE.finditer(text):
-                if re.search(r"\d", sentence.group()):
-                    continue
-                for hit in self.PATTERN.finditer(sentence.group()):
-                    at = m.span.start + sentence.start() + hit.start()
-                    yield Finding(at, at + len(hit.group()), f"“{hit.group()}”没有数据支撑",
-                                  path=item_place(item, "response"))
+    def check_notice(self, doc: Document):
+        if not doc.measures_may_hold(self.PATTERN):  # one search of all measures: most notices have no match
+            return
+        for item in doc.notice.items:
+            for m in item.measures:
+                text = doc.masked(m.text)
+                for sentence in SENTENCE.finditer(text):
+                    if re.search(r"\d", sentence.group()):
+                        continue
+                    for hit in self.PATTERN.finditer(sentence.group()):
+                        at = m.span.start + sentence.start() + hit.start()
+                        yield Finding(at, at + len(hit.group()), f"“{hit.group()}”没有数据支撑",
+                                      path=item_place(item, "response"))
 
 
 class NegativeCommitment(PhraseRule):
@@ -199,7 +204,7 @@ class SloganOnly(Rule):
     def check_item(self, item: Item, doc: Document):
         if not item.measures or doc.facts.evidence[item.index].evidence:
             return
-        text = "".join(masked(m.text) for m in item.measures)
+        text = "".join(doc.masked(m.text) for m in item.measures)
         stock = self.STOCK.findall(text)
         if len(stock) * 80 >= self.opts["density"] * max(len(text), 80):
             first = item.measures[0].span

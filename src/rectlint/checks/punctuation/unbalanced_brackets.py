@@ -1,4 +1,6 @@
 
+from collections.abc import Iterator
+
 from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
 from rectlint.rule import Document, Finding, Rule
@@ -6,6 +8,8 @@ from rectlint.rule import Document, Finding, Rule
 PAIRS = {"（": "）", "《": "》", "“": "”", "【": "】", "〔": "〕", "‘": "’"}
 CLOSERS = {v: k for k, v in PAIRS.items()}
 BRACKETS = patterns.compile("[" + "".join(PAIRS) + "".join(CLOSERS) + "]")
+OTHERS = patterns.compile("[^\n" + "".join(PAIRS) + "".join(CLOSERS) + "]+")  # all but marks and line breaks
+ADJACENT_PAIR = patterns.compile("|".join(opener + closer for opener, closer in PAIRS.items()))
 
 
 class UnbalancedBrackets(Rule):
@@ -36,7 +40,20 @@ class UnbalancedBrackets(Rule):
     category = Category.PUNCTUATION
     severity = Severity.WARNING
 
-    def check_paragraph(self, paragraph, doc: Document):
+    def check_notice(self, doc: Document):
+        # Most paragraphs pair all their marks. The marks of all of them (each paragraph's after a line break)
+        # lose their adjacent pairs until none is left: a paragraph with a mark left over is paired one by one.
+        if not doc.notice.paragraphs:
+            return
+        marks = OTHERS.sub("", doc.joined.text)
+        while (fewer := ADJACENT_PAIR.sub("", marks)) != marks:
+            marks = fewer
+        for paragraph, left in zip(doc.notice.paragraphs, marks.split("\n")[1:], strict=True):
+            if left:
+                yield from self._unpaired(paragraph)
+
+    @staticmethod
+    def _unpaired(paragraph) -> Iterator[Finding]:
         stack: list[tuple[str, int]] = []
         base = paragraph.span.start
         for m in BRACKETS.finditer(paragraph.text):

@@ -36,10 +36,10 @@ class InconsistentJoinedNames(Rule):
 
     def check_notice(self, doc: Document):
         seen: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
-        for p in doc.notice.paragraphs:
-            for m in PAIR.finditer(p.text):
-                seen.setdefault((m.group(1), m.group(2)), []).append(
-                    (p.span.start + m.start(), p.span.start + m.end(), m.group()))
+        joined = doc.joined  # PAIR matches no line break: one search finds what each paragraph holds
+        for m in PAIR.finditer(joined.text):
+            start = joined.source_offset(m.start())
+            seen.setdefault((m.group(1), m.group(2)), []).append((start, start + len(m.group()), m.group()))
         for uses in seen.values():
             forms = {text for _, _, text in uses}
             if len(forms) < 2:

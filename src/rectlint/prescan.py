@@ -1,0 +1,137 @@
+"""Which paragraphs each rule's check_paragraph hook must see, found in one scan of the notice.
+
+A rule with a prefilter sees only the paragraphs its prefilter matches in. The prefilters' triggers
+(triggers.py) are merged into one pattern, searched once in the paragraphs joined by line breaks; a hit is
+then told to the rules whose trigger holds there. A prefilter without triggers is searched in the joined
+text on its own (as rewritten by triggers.joined_form), or, beyond that, in each paragraph.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from itertools import accumulate
+
+from rectlint import patterns
+from rectlint.model import Paragraph
+from rectlint.triggers import Trigger, joined_form, rest, triggers, union
+
+_VERSION = "5"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
+
+
+class Joined:
+    """The paragraphs of a notice joined by line breaks, each after one: "\\n" + first + "\\n" + second…
+
+    A pattern that can match no line break (triggers.exact_in_joined) finds here exactly what it finds in
+    each paragraph on its own, in one search instead of one per paragraph."""
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+        self.text = "\n" + "\n".join([p.text for p in paragraphs])
+        self.starts = list(accumulate((len(p.text) + 1 for p in paragraphs[:-1]), initial=1))  # of each paragraph
+
+    def index(self, offset: int) -> int:
+        """The paragraph that holds `offset` (or the line break after it; the first one for the line break
+        before it)."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def source_offset(self, offset: int) -> int:
+        """Where `offset` (in a paragraph) lies in the notice's text."""
+        k = bisect.bisect_right(self.starts, offset) - 1
+        return self.paragraphs[k].span.start + offset - self.starts[k]
+
+
+class Prescan:
+    """The paragraphs each of a list of prefilters (None: every paragraph) matches in."""
+
+    def __init__(self, prefilters: Sequence[re.Pattern[str] | None]) -> None:
+        self.count = len(prefilters)
+        self.everywhere: list[int] = []  # slots without a prefilter
+        self.alone: list[tuple[int, re.Pattern[str]]] = []  # slots searched on their own in the joined text
+        self.each: list[tuple[int, re.Pattern[str]]] = []  # slots searched in each paragraph
+        entries: list[tuple[str, int, str]] = []  # (anchor character, slot, what must hold around it)
+        for slot, prefilter in enumerate(prefilters):
+            if prefilter is None:
+                self.everywhere.append(slot)
+            elif found := _derived("triggers", prefilter):
+                entries += [(char, slot, rest(t)) for t in found for char in t[0]]
+            elif finder := joined_searcher(prefilter):
+                self.alone.append((slot, finder))
+            else:
+                self.each.append((slot, prefilter))
+        self.scans = [patterns.compile(part) for part in union([(char, more) for char, _, more in entries])]
+        # per anchor character, the slots whose triggers may hold there and the pattern that tells (None: the
+        # scan's hit does); these are compiled when first needed, which is seldom
+        self.table: dict[str, list[tuple[int, str | None]]] = {}
+        conditions: dict[str, set[str]] = {}
+        for char, _, more in entries:
+            conditions.setdefault(char, set()).add(more)
+        for char, slot, more in dict.fromkeys(entries):
+            told = len(conditions[char]) == 1
+            self.table.setdefault(char, []).append((slot, None if told else re.escape(char) + more))
+        self.compiled: dict[str, re.Pattern[str]] = {}
+
+    def paragraphs(self, joined: Joined) -> list[list[Paragraph]]:
+        """For each prefilter, the paragraphs it matches in (in order)."""
+        paragraphs = joined.paragraphs
+        out: list[list[Paragraph]] = [[] for _ in range(self.count)]
+        for slot in self.everywhere:
+            out[slot] = paragraphs
+        for slot, prefilter in self.each:
+            out[slot] = [p for p in paragraphs if prefilter.search(p.text)]
+        if not paragraphs:
+            return out
+        text, starts = joined.text, joined.starts
+        if self.scans:
+            found: list[set[int]] = [set() for _ in range(self.count)]  # paragraph indices, per slot
+            table = self.table
+            for scan in self.scans:
+                for m in scan.finditer(text):
+                    at, char = m.start(), m.group()
+                    k = bisect.bisect_right(starts, at + 1 if char == "\n" else at) - 1  # a line break: the next
+                    for slot, holds in table[char]:
+                        if k not in found[slot] and (holds is None or self._holds(holds, text, at)):
+                            found[slot].add(k)
+            for slot, held in enumerate(found):
+                if held:
+                    out[slot] = [paragraphs[k] for k in sorted(held)]
+        for slot, pattern in self.alone:
+            into, pos = out[slot], 0
+            while (m := pattern.search(text, pos)) is not None:
+                k = joined.index(m.start())  # (a match from a line break is no harm)
+                into.append(paragraphs[k])
+                if k + 1 == len(starts):
+                    break
+                pos = starts[k + 1]  # the next paragraph: one match per paragraph is enough
+        return out
+
+    def _holds(self, source: str, text: str, at: int) -> bool:
+        if (pattern := self.compiled.get(source)) is None:
+            pattern = self.compiled[source] = patterns.compile(source)
+        return pattern.match(text, at) is not None
+
+
+def _derived(kind: str, prefilter: re.Pattern[str]):
+    derive = triggers if kind == "triggers" else joined_form
+    return patterns.derived(f"{kind}-{_VERSION}", prefilter.pattern, prefilter.flags, derive)
+
+
+@lru_cache(maxsize=256)
+def joined_searcher(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+    """The pattern to search texts joined by line breaks with, to find wherever `pattern` matches in one of them
+    on its own (triggers.joined_form), or None when it is beyond that rewriting."""
+    rewritten = _derived("joined", pattern)
+    return patterns.compile(rewritten) if rewritten else None
+
+
+@lru_cache(maxsize=16)
+def prescan(prefilters: tuple[re.Pattern[str] | None, ...]) -> Prescan:
+    """The Prescan of these prefilters (built once per set of rules)."""
+    return Prescan(prefilters)
+
+
+def trigger_list(prefilter: re.Pattern[str]) -> list[Trigger] | None:
+    """The triggers of a prefilter (for tests and `rectlint rule`)."""
+    return _derived("triggers", prefilter)
