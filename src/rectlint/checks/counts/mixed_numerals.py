@@ -1,4 +1,5 @@
 
+import bisect
 import re
 
 from rectlint import patterns
@@ -50,19 +51,27 @@ class MixedNumerals(Rule):
     def check_paragraph(self, paragraph, doc: Document):
         if not DIGIT.search(paragraph.text):  # no Arabic count either
             return
-        # No fixed expression holds a sentence's end, so masking the paragraph masks each of its sentences.
+        # No fixed expression or count holds a sentence's end: masking the paragraph masks each of its
+        # sentences, and a count found in the paragraph is one found in its sentence.
         text = FIXED.sub(_blanked, paragraph.text)
-        if not CHINESE.search(text):
+        counted = list(CHINESE.finditer(text))
+        if not counted:
             return
-        for s in SENTENCE.finditer(text):
-            sentence = s.group()
-            arabic = {m.group()[-1]: m for m in ARABIC.finditer(sentence)}
-            for m in CHINESE.finditer(sentence):
-                if m.group()[-1] in arabic:
-                    at = paragraph.span.start + s.start() + m.start()
-                    other = arabic[m.group()[-1]].group()
-                    yield Finding(at, at + len(m.group()), f"同一句中“{m.group()}”与“{other}”数字写法不一致")
-                    break
+        sentences = list(SENTENCE.finditer(text))
+        starts = [s.start() for s in sentences]
+        arabic_in: dict[int, dict[str, re.Match[str]]] = {}  # by sentence, made for those with a Chinese count
+        reported: set[int] = set()  # one finding per sentence
+        for m in counted:
+            k = bisect.bisect_right(starts, m.start()) - 1
+            if k in reported:
+                continue
+            if (arabic := arabic_in.get(k)) is None:
+                arabic = arabic_in[k] = {a.group()[-1]: a for a in ARABIC.finditer(sentences[k].group())}
+            if m.group()[-1] in arabic:
+                reported.add(k)
+                at = paragraph.span.start + m.start()
+                other = arabic[m.group()[-1]].group()
+                yield Finding(at, at + len(m.group()), f"同一句中“{m.group()}”与“{other}”数字写法不一致")
 
 
 def _blanked(m: re.Match[str]) -> str:

@@ -201,13 +201,14 @@ class SloganOnly(Rule):
     options = {"density": 3}
     STOCK = patterns.compile(r"高度重视|进一步|切实|确保|扎实|持续|不断|有效|充分|深入|全面|严格|积极|坚决|全力")
 
-    def check_item(self, item: Item, doc: Document):
-        if not item.measures or doc.facts.evidence[item.index].evidence:
-            return
-        text = "".join(doc.masked(m.text) for m in item.measures)
-        stock = self.STOCK.findall(text)
-        if len(stock) * 80 >= self.opts["density"] * max(len(text), 80):
-            first = item.measures[0].span
-            yield Finding(first.start, first.end,
-                          f"{item.ref}的整改措施只有“{'、'.join(dict.fromkeys(stock))}”等表态，没有可核实的内容",
-                          path=item_place(item, "response"))
+    def check_notice(self, doc: Document):
+        for item in doc.notice.items:
+            if not item.measures or doc.facts.evidence[item.index].evidence:
+                continue
+            text = "".join(doc.masked(m.text) for m in item.measures)
+            stock = self.STOCK.findall(text)
+            if len(stock) * 80 >= self.opts["density"] * max(len(text), 80):
+                first = item.measures[0].span
+                yield Finding(first.start, first.end,
+                              f"{item.ref}的整改措施只有“{'、'.join(dict.fromkeys(stock))}”等表态，没有可核实的内容",
+                              path=item_place(item, "response"))
