@@ -10,15 +10,16 @@ cache), peak RSS, and the same figures for any peer found on PATH (autocorrect).
 (issue 5): >= 20 MB/s with --jobs 2, single file < 150 ms, re-run < 0.5 s, peak RSS < 200 MB. With --shapes,
 three large inputs are timed at full and quarter size (ratio near 4 without start-up = linear cost).
 
-Measured on 2 cores (the README's performance section has the table):
+Measured on 2 cores, JSON output (the README's performance section has the whole table):
 
-    figure                          before the performance work     after
-    corpus, 1 process               0.67 MB/s (33.0 s)              1.72 MB/s (12.9 s)
-    single file                     360 ms                          213 ms (346 ms with no start-up cache)
-    peak RSS (corpus, JSON)         215 MB                          212 MB
-    one 5 MB notice                 9.81 s (1/4: 2.52 s, 4.4)       3.84 s (1/4: 1.12 s, 4.0)
-    a notice with 2,000 items       1.77 s (1/4: 0.72 s, 3.9)       0.82 s (1/4: 0.47 s, 2.4)
-    a 200,000-character line        1.62 s (1/4: 0.62 s, 4.9)       0.62 s (1/4: 0.32 s, 3.9)
+    figure                          earlier                         now
+    corpus, --jobs 2                3.0 MB/s (7.3 s)                6.9 MB/s (3.2 s); AutoCorrect 13.7 MB/s
+    single file                     291 ms                          146 ms (about 130 ms alone on the machine)
+    unchanged re-run                1.45 s                          0.48 s
+    peak RSS (corpus, JSON)         225 MB                          31 MB
+    one 5 MB notice                 3.84 s (1/4: 1.12 s, 4.0)       1.68 s (1/4: 0.52 s, 4.1)
+    a notice with 2,000 items       0.82 s (1/4: 0.47 s, 2.4)       0.47 s (1/4: 0.22 s, 4.1)
+    a 200,000-character line        0.62 s (1/4: 0.32 s, 3.9)       0.37 s (1/4: 0.21 s, 3.0)
 """
 
 from __future__ import annotations
