@@ -7,7 +7,8 @@ from datetime import date
 import pytest
 
 from helpers import doc_of
-from rectlint.dates import find_dates, resolve
+from rectlint.dates import find_dates, find_sentence_dates, resolve
+from rectlint.sentences import SENTENCE
 
 
 @pytest.mark.parametrize(("text", "year", "start", "end"), [
@@ -78,3 +79,35 @@ def test_year_is_carried_forward_and_rolls_over() -> None:
     assert (t.rectification.start, t.rectification.end) == (date(2025, 1, 15), date(2025, 4, 15))
     measure = next(r for r in d.facts.dates if r.text == "2月3日")
     assert measure.start == date(2025, 2, 3)
+
+
+def _per_sentence(text: str) -> list[tuple[int, int, str, bool, str | None]]:
+    out = []
+    for s in SENTENCE.finditer(text):
+        out += [(m.start + s.start(), m.end + s.start(), m.text, m.is_range, m.problem) for m in find_dates(s.group())]
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "根据县委统一部署，2024年11月4日至12月20日，县委第二巡察组对县文旅局党组进行了巡察；1月15日反馈了巡察意见。",
+    "3月6—8日、7、8、9月份开展专项检查，发现问题12个！二〇二五年十月十五日前全部整改到位？今年上半年已完成9个。",
+    "一九九九年三月建成的旧馆。一九九九年三月建成、2月30日复查的旧馆已于今年拆除。2021年1至8月15日受理43件",
+    "2025-10-15印发《办法》。12345热线、0374-6069965电话、PM2.5浓度、第3轮、2020年代；1-3",
+])
+def test_sentence_dates_are_each_sentences_dates(text: str) -> None:
+    found = [(m.start, m.end, m.text, m.is_range, m.problem) for m in find_sentence_dates(text)]
+    assert found == _per_sentence(text)
+
+
+def test_a_sentence_without_digits_keeps_its_chinese_date_unread() -> None:
+    # find_dates skips a sentence with no digit, 〇 or 今年, and reading a paragraph at once must too
+    assert [m.text for m in find_sentence_dates("一九九九年三月建成。2024年拆除")] == ["2024年"]
+
+
+def test_a_date_reads_the_same_wherever_it_stands() -> None:
+    alone = find_dates("2025年3月6日至4月28日")[0]
+    inside = find_dates("于2025年3月6日至4月28日开展巡察")[0]
+    assert (inside.start, inside.end, inside.text) == (1, 16, alone.text)
+    assert (resolve(inside, None).start, resolve(inside, None).end) == (date(2025, 3, 6), date(2025, 4, 28))
+    assert [m.text for m in find_dates("2020年整改，2020年代建成")] == ["2020年"]  # what follows decides
+    assert find_dates("5至6个") == [] and [m.text for m in find_dates("5至6月")] == ["5至6月"]

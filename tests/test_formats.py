@@ -7,6 +7,7 @@ import re
 import shutil
 import tomllib
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -69,7 +70,9 @@ def test_sarif_follows_the_schema_and_describes_the_rules_it_uses(work: Path) ->
     assert run["columnKind"] == "unicodeCodePoints"
     assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == work.resolve().as_uri() + "/"
     rules = run["tool"]["driver"]["rules"]
-    assert [d["id"] for d in rules] == sorted({res["ruleId"] for res in run["results"]})
+    # each rule with results described once, in the order of its first result (results stream out first)
+    assert [d["id"] for d in rules] == list(dict.fromkeys(res["ruleId"] for res in run["results"]))
+    assert r.stdout == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     d004 = next(d for d in rules if d["id"] == "D004")
     assert d004["name"] == "impossible-date" and d004["defaultConfiguration"]["level"] == "error"
     assert "## Why it matters" in d004["help"]["markdown"] and d004["properties"]["tags"] == ["dates"]
@@ -216,7 +219,7 @@ def test_junit_parses_back_with_a_suite_per_file(work: Path) -> None:
 
 def test_junit_escapes_markup_and_drops_what_xml_cannot_hold(work: Path) -> None:
     diags = lint((work / NOTICE).read_text("utf-8"), "D004")
-    hostile = diags[0].model_copy(update={"message": '日期<“9月31日”> & "引号"\x01\x0b不存在\n第二行'})
+    hostile = replace(diags[0], message='日期<“9月31日”> & "引号"\x01\x0b不存在\n第二行')
     reporter = Junit(ReportContext(root=work))
     reporter.file(FileResult('a&b<"c">.txt', None, [hostile]))
     root = ET.fromstring(reporter.finish())
@@ -268,7 +271,7 @@ def test_github_escapes_properties_and_messages(work: Path) -> None:
 
 def test_github_drops_columns_when_a_span_covers_several_lines(work: Path) -> None:
     [d] = lint((work / NOTICE).read_text("utf-8"), "D004")
-    wide = d.model_copy(update={"end_line": d.line + 2, "end_column": 4})
+    wide = replace(d, end_line=d.line + 2, end_column=4)
     out = Github(ReportContext(root=work)).file(FileResult(NOTICE, None, [d, wide]))
     (_, one, _), (_, several, _) = parse_github(out)[0]
     assert {"col", "endColumn"} <= set(one)
@@ -334,3 +337,14 @@ def test_pre_commit_hook_runs_rectlint_check_on_the_files_it_is_given(work: Path
     assert command in tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["scripts"]
     r = CliRunner().invoke(main, [*args, *hook.get("args", []), NOTICE, GROUPED])  # as pre-commit calls it
     assert r.exit_code == 1 and "D004" in r.stdout
+
+
+@pytest.mark.parametrize("args", [[NOTICE, LABELLED, "notices/empty.txt"], ["--statistics", NOTICE, GROUPED],
+                                  ["--baseline-write", "base.json", NOTICE], ["--exclude", "*.txt", "notices"]],
+                         ids=["findings-and-a-bad-file", "statistics", "baseline", "no-files"])
+def test_json_written_file_by_file_is_the_document_json_dumps_would_write(work: Path, args: list[str]) -> None:
+    r = check("json", *args)
+    doc = json.loads(r.stdout)
+    assert r.stdout == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    assert doc["summary"]["files"] == len(doc["files"])
+    assert ("statistics" in doc) == ("--statistics" in args) and ("baseline" in doc) == ("--baseline-write" in args)

@@ -52,7 +52,7 @@ def test_a_second_run_reads_the_cache_and_says_the_same(corpus: Path, tmp_path: 
     for entry in entries:  # mark each entry: the third run must show the marks, so it read them
         data = json.loads(entry.read_text("utf-8"))
         for d in data["diagnostics"]:
-            d["message"] = "（来自缓存）" + d["message"]
+            d[4] = "（来自缓存）" + d[4]  # a row: the message is its fifth field
         entry.write_text(json.dumps(data), "utf-8")
     _, third = run("--cache-dir", str(cache), "--output-format", "json", str(corpus))
     messages = [d["message"] for f in json.loads(third)["files"] for d in f["diagnostics"]]

@@ -19,7 +19,7 @@ from typing import Any
 from rectlint import __version__
 
 DEFAULT_DIR = ".rectlint_cache"
-FORMAT = 1
+FORMAT = 2  # 2: findings kept as rows
 
 
 @cache

@@ -189,14 +189,14 @@ def _output(output_file: str | None, binary: bool) -> Iterator[IO]:
 
 def _baseline(read: str | None, write: str | None, prune: bool, selected: list[str]):
     """The run's Baseline, or None; a bad combination of flags or an unreadable file ends the run (exit 2)."""
-    from rectlint.baseline import Baseline, BaselineError
-
     if read and write:
         _fail("--baseline and --baseline-write cannot be combined (write a new baseline, or check against one)")
     if prune and not read:
         _fail("--baseline-prune needs --baseline FILE")
     if not (read or write):
         return None
+    from rectlint.baseline import Baseline, BaselineError
+
     try:
         return Baseline.open(read or write, "prune" if prune else "check" if read else "write",  # type: ignore[arg-type]
                              selected)

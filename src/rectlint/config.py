@@ -7,7 +7,6 @@ file, and the command line's overrides, are resolver.py's business.
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import tomllib
@@ -148,6 +147,8 @@ def _schema_error(data: dict[str, Any]) -> str | None:
     if e.validator == "additionalProperties" and not where:
         known = list(schema()["properties"])
         unknown = next(k for k in data if k not in known)
+        import difflib
+
         close = difflib.get_close_matches(unknown, known, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "see `rectlint config` for the keys"
         return f"{key_path([unknown])}: unknown setting ({hint})"

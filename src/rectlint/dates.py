@@ -8,16 +8,19 @@ borrowed from a general time parser, which misreads exactly these (see the resea
 from __future__ import annotations
 
 import calendar
+import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from rectlint import patterns
 from rectlint.parser import cn_to_int
 from rectlint.patterns import compile_fast
+from rectlint.sentences import SENTENCE
 
 _SEP = r"至|到|—{1,2}|–|－|-|~|～"
-_ATOM = compile_fast(
+_ATOM_PATTERN = (
     r"(?P<ISO>(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d.]))"
     r"|(?P<CN>[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月(?:[一二三四五六七八九十]{1,3}日)?)"
     r"|(?P<Y>(?<![\d.])\d{4}\s*年(?!代|度?[以之]?[内中]?[，,]?\s*\d{4}))"
@@ -30,6 +33,9 @@ _ATOM = compile_fast(
     r"|(?P<LIST>、)"
     r"|(?P<GAP>\s+)"
 )
+_ATOM = patterns.compile(_ATOM_PATTERN)  # only ever matched where a chain is (see _chains), never searched for
+# A run of adjacent atoms, cut as finditer over _ATOM would cut it: a repeat that cannot go on ends there.
+_CHAIN = patterns.compile(f"(?:{_ATOM_PATTERN})+")
 _REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1, "上年度": -1, "明年": 1,
                "前年": -2}
 
@@ -94,8 +100,6 @@ class Resolved:
 
 
 _ANY_DATE = compile_fast(r"\d|[〇零]|今年|去年|本年|当年|上年|明年|前年|半年")
-_NON_DIGIT = patterns.compile(r"\D")
-_JOINERS = ("SEP", "LIST", "GAP")
 _ISO_SEP = patterns.compile(r"[-/.]")
 _YEAR_ONLY = patterns.compile(r"\d{4}\s*年")
 
@@ -105,29 +109,102 @@ def may_hold_dates(text: str) -> bool:
     return _ANY_DATE.search(text) is not None
 
 
+# Where a date expression may open: one or two digits before 月/日/号 or a separator, four before 年 or
+# -/., four Chinese numerals before 年, 上/下半年, or 今年 and its kin. Every atom with a value opens
+# like this (no atom opens inside a run of digits), so the scan can leap between candidates. The pattern
+# opens with a plain character class, which `re` looks for in a tight loop instead of trying _ATOM (and its
+# lookbehinds) at every character.
+_CANDIDATE = patterns.compile(
+    r"[\d〇零一二三四五六七八九上下今去本当明前]"
+    r"(?:(?<=\d)(?<!\d\d)(?:\d{3}(?=[-/.]|\s*年)|\d?(?=\s*[月日号、至到—–－\-~～]))"
+    r"|(?<=[〇零一二三四五六七八九])[〇零一二三四五六七八九]{3}年|(?<=[上下])半年|(?<=[今去本当上明前])年)")
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in a line of text, with offsets into that text."""
     if not may_hold_dates(text):  # most clauses have no date: skip the atom scan
         return []
-    out: list[DateMention] = []
-    chain: list[re.Match[str]] = []
-    pos = -1
-    valued = False  # a chain of separators and spaces alone holds no date
-    for m in _ATOM.finditer(text):
-        if chain and m.start() != pos:
-            if valued:
-                out.extend(_chain_to_mentions(text, chain))
-            chain, valued = [], False
-        chain.append(m)
-        valued = valued or m.lastgroup not in _JOINERS
-        pos = m.end()
-    if valued:
-        out.extend(_chain_to_mentions(text, chain))
-    return out
+    return [_moved(m, start) for start, end in _chains(text) for m in _chain_mentions(text, start, end)]
+
+
+def find_sentence_dates(text: str) -> list[DateMention]:
+    """find_dates of each sentence of `text`, in one pass over it, with offsets into `text`."""
+    return [_moved(m, start) for start, found in sentence_chains(text) for m in found]
+
+
+def sentence_chains(text: str) -> Iterator[tuple[int, list[DateMention]]]:
+    """find_sentence_dates chain by chain: where a chain starts in `text`, and its mentions with offsets from
+    there. They are shared by every chain of the same text (see _CHAIN_MENTIONS): read them, never change them.
+
+    No atom holds a sentence end, so a chain never crosses one, and the lookarounds of _ATOM see the
+    same at a sentence's edge (nothing, or a sentence end: neither a digit nor a separator)."""
+    for start, end in _chains(text):
+        if text[start] in _CN_NUMERALS and not may_hold_dates(_sentence_at(text, start)):
+            continue  # find_dates skips a sentence without a digit, 〇 or 今年 (rare: 一九九九年十月 alone)
+        yield start, _chain_mentions(text, start, end)
+
+
+def _moved(m: DateMention, by: int) -> DateMention:
+    return DateMention(m.start + by, m.end + by, m.text, m.first, m.last, m.problem, m.malformed)
+
+
+_CN_NUMERALS = frozenset("〇零一二三四五六七八九")  # what a chain opens with when its first atom is CN
+
+
+def _sentence_at(text: str, at: int) -> str:
+    return next(m.group() for m in SENTENCE.finditer(text) if m.end() > at)
+
+
+def _chains(text: str) -> Iterator[tuple[int, int]]:
+    """Where the runs of adjacent atoms that hold a value are, as finditer over _ATOM would group them.
+
+    Leading separators and spaces are left out (they open no expression); a run of them alone holds no date."""
+    chain, candidate = _CHAIN.match, _CANDIDATE.search
+    pos = 0
+    while c := candidate(text, pos):
+        if m := chain(text, c.start()):
+            yield c.start(), m.end()
+            pos = m.end()
+        else:  # a number that is no date (12个), or 一二三四年 without 月
+            pos = c.end()
+
+
+# The mentions of each chain text, with offsets from the chain's start. A chain reads the same wherever it
+# stands: what its atoms' lookarounds see beyond it decides only whether it is a chain at all. Notices
+# repeat their dates, so most chains are read once. The mentions are shared by every chain of the same text
+# (find_dates hands out copies; their Points are shared still): nothing changes a mention once it is made.
+_CHAIN_MENTIONS: dict[str, list[DateMention]] = {}
+_MAX_CHAINS = 4096
+
+
+def _chain_mentions(text: str, start: int, end: int) -> list[DateMention]:
+    """The mentions of the chain text[start:end], offsets from its start (shared: see above)."""
+    key = text[start:end]
+    found = _CHAIN_MENTIONS.get(key)
+    if found is None:
+        atoms = []
+        pos = start
+        while pos < end:
+            m = _ATOM.match(text, pos)
+            assert m is not None  # the chain is made of atoms
+            atoms.append(m)
+            pos = m.end()
+        found = _chain_to_mentions(text, atoms)
+        for m in found:  # offsets from the chain's start
+            m.start -= start
+            m.end -= start
+        if len(_CHAIN_MENTIONS) >= _MAX_CHAINS:
+            _CHAIN_MENTIONS.clear()
+        _CHAIN_MENTIONS[key] = found
+    return found
 
 
 def _num(s: str) -> int:
-    return int(_NON_DIGIT.sub("", s))
+    """The number an atom opens with: one to four digits (2024年, 12 月份, 8日)."""
+    n = 1
+    while n < len(s) and s[n].isdecimal():  # str.isdecimal is re's \d
+        n += 1
+    return int(s[:n])
 
 
 def _chain_to_mentions(text: str, chain: list[re.Match[str]]) -> list[DateMention]:
@@ -240,13 +317,20 @@ def _complete(first: Point, last: Point) -> None:
         last.month = first.month
 
 
+@functools.lru_cache(maxsize=4096)
+def _month_days(year: int, month: int) -> int:
+    """calendar.monthrange's number of days (and its error for a month that does not exist), kept: the same
+    few months are asked about for every date."""
+    return calendar.monthrange(year, month)[1]
+
+
 def _impossible(mention: DateMention) -> str | None:
     for p in filter(None, (mention.first, mention.last)):
         if p.month is not None and not 1 <= p.month <= 12:
             return f"不存在{p.month}月"
         if p.day is not None and p.month is not None and 1 <= p.month <= 12:
             year = p.year if p.year is not None else 2024  # leap year: 2月29日 is possible without a year
-            days = calendar.monthrange(year, p.month)[1]
+            days = _month_days(year, p.month)
             if not 1 <= p.day <= days:
                 return f"{p.year}年{p.month}月没有{p.day}日" if p.year else f"{p.month}月没有{p.day}日"
     return None
@@ -261,14 +345,14 @@ def _point_range(p: Point, year: int | None, ref_year: int | None) -> tuple[date
         year = p.year
     if year is None or not 1 <= year <= 9999:
         return None
-    if p.day is not None and p.month is not None and p.day > calendar.monthrange(year, p.month)[1]:
+    if p.day is not None and p.month is not None and p.day > _month_days(year, p.month):
         raise ValueError(f"{year}年{p.month}月没有{p.day}日")
     try:
         if p.day is not None and p.month is not None:
             d = date(year, p.month, p.day)
             return d, d
         if p.month is not None:
-            return date(year, p.month, 1), date(year, p.month, calendar.monthrange(year, p.month)[1])
+            return date(year, p.month, 1), date(year, p.month, _month_days(year, p.month))
         if p.half == "上":
             return date(year, 1, 1), date(year, 6, 30)
         if p.half == "下":

@@ -18,7 +18,7 @@ from typing import Any
 
 from rectlint import patterns, startcache
 from rectlint.diagnostics import Category, Edit, Fix, Severity
-from rectlint.model import Paragraph, build
+from rectlint.model import Paragraph
 from rectlint.patterns import compile_fast
 from rectlint.registry import RegistryError
 from rectlint.rule import Document, Finding, Rule
@@ -178,8 +178,8 @@ def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
             for swap, repl, safe in swaps:
                 if (sm := swap.match(text, m.start())) and sm.end() == m.end():
                     replacement = sm.expand(repl)
-                    fix = build(Fix, message=f"改为“{replacement}”", applicability="safe" if safe else "unsafe",
-                              edits=[build(Edit, start=base + m.start(), end=base + m.end(), content=replacement)])
+                    fix = Fix(message=f"改为“{replacement}”", applicability="safe" if safe else "unsafe",
+                              edits=[Edit(start=base + m.start(), end=base + m.end(), content=replacement)])
                     break
             out.append(Finding(base + m.start(), base + m.end(),
                                message.format(match=m.group(), replacement=replacement), fix=fix))

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
-
-from pydantic import BaseModel, ConfigDict
+from typing import Any
 
 
 class Severity(StrEnum):
@@ -42,26 +42,28 @@ _CATEGORY_LABELS = {
 }
 
 
-class Edit(BaseModel):
+@dataclass(slots=True, kw_only=True)
+class Edit:
     """Replace text[start:end] with `content`."""
-
-    model_config = ConfigDict(defer_build=True)  # built by rectlint.model.build; the schema only for JSON
 
     start: int
     end: int
     content: str
 
 
-class Fix(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
+@dataclass(slots=True, kw_only=True)
+class Fix:
     message: str
     applicability: str = "safe"  # safe | unsafe
     edits: list[Edit]
 
+    def to_json(self) -> dict[str, Any]:
+        return {"message": self.message, "applicability": self.applicability,
+                "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in self.edits]}
 
-class Diagnostic(BaseModel):
-    model_config = ConfigDict(defer_build=True)
+
+@dataclass(slots=True)  # positional too: the cache rebuilds findings from rows
+class Diagnostic:
 
     code: str
     name: str
@@ -81,15 +83,24 @@ class Diagnostic(BaseModel):
     def sort_key(self) -> tuple:
         return (self.offset, self.end_offset, self.code)
 
+    def to_row(self) -> list[Any]:
+        """Every field as a JSON value, in declared order (the results cache keeps findings this way)."""
+        f = self.fix
+        fix = f and [f.message, f.applicability, [[e.start, e.end, e.content] for e in f.edits]]
+        return [self.code, self.name, self.category.value, self.severity.value, self.message, self.offset,
+                self.end_offset, self.line, self.column, self.end_line, self.end_column, self.path, self.excerpt, fix]
 
-def diagnostic_from_json(d: dict) -> Diagnostic:
-    """A Diagnostic from its own JSON form (model_dump(mode="json")), built without validation: the cache
-    stores only what rectlint wrote, and a re-run over thousands of cached findings must stay fast."""
-    from rectlint.model import build
 
-    fix = d.get("fix")
-    if fix is not None:
-        fix = build(Fix, message=fix["message"], applicability=fix["applicability"],
-                    edits=[build(Edit, **e) for e in fix["edits"]])
-    return build(Diagnostic, **{**d, "category": Category(d["category"]), "severity": Severity(d["severity"]),
-                                "fix": fix})
+def diagnostic_from_row(row: list[Any]) -> Diagnostic:
+    """A Diagnostic from its `to_row` form (the list is reused), built without validation: the cache stores
+    only what rectlint wrote, and a re-run over thousands of cached findings must stay fast."""
+    row[2], row[3] = _CATEGORIES[row[2]], _SEVERITIES[row[3]]
+    if (fix := row[13]) is not None:
+        row[13] = Fix(message=fix[0], applicability=fix[1],
+                      edits=[Edit(start=a, end=b, content=c) for a, b, c in fix[2]])
+    return Diagnostic(*row)
+
+
+# value → member without the cost of calling the enum class
+_CATEGORIES: dict[str, Category] = {c.value: c for c in Category}
+_SEVERITIES: dict[str, Severity] = {s.value: s for s in Severity}

@@ -4,7 +4,6 @@ the configuration excludes and what git ignores), '-' for stdin."""
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +81,8 @@ class _GitIgnored:
         return bool(self._paths) and path.relative_to(self.root).as_posix() + ("/" if directory else "") in self._paths
 
     def _ask(self) -> set[str]:
+        import subprocess  # only for a git repository's ignore list
+
         try:
             out = subprocess.run(["git", "ls-files", "-z", "--others", "--ignored", "--exclude-standard",
                                   "--directory"], cwd=self.root, capture_output=True, timeout=60, check=False)

@@ -12,7 +12,6 @@ from typing import Any
 
 from rectlint.diagnostics import Diagnostic, Severity
 from rectlint.facts import resolve_facts
-from rectlint.model import build
 from rectlint.parser import parse
 from rectlint.prescan import prescan
 from rectlint.rule import Document, Finding, Rule
@@ -157,8 +156,7 @@ def _diagnostics(rule: Rule, findings: Iterable[Finding], doc: Document, setting
             end_line, end_column = line_column(end)
         else:  # no line starts after `start`: the end is on the same line
             end_line, end_column = line, column + end - start
-        yield build(
-            Diagnostic,
-            code=code, name=name, category=category, severity=fixed or _graded(default, f.severity),
-            message=f.message, offset=start, end_offset=end, line=line, column=column, end_line=end_line,
-            end_column=end_column, path=f.path or doc.places.of(start), excerpt=covered[:200], fix=f.fix)
+        yield Diagnostic(code=code, name=name, category=category, severity=fixed or _graded(default, f.severity),
+                         message=f.message, offset=start, end_offset=end, line=line, column=column,
+                         end_line=end_line, end_column=end_column, path=f.path or doc.places.of(start),
+                         excerpt=covered[:200], fix=f.fix)

@@ -9,18 +9,19 @@ not evidence that it was fixed.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import accumulate
 
 from rectlint import patterns
 from rectlint.model import Item
 from rectlint.patterns import compile_fast
 from rectlint.sentences import CLAUSE
 
-COUNT = compile_fast(
+COUNT = compile_fast(  # the one-character measure words as a class: `re` tries an alternation's branches one by one
     r"(?<![\d.第])(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万][一二三四五六七八九十百千万]*)\s*(?:余|多)?\s*"
-    r"(?:人次|个|次|家|人|名|项|件|份|场|期|座|辆|台|套|条|篇|批|轮|处|户|吨|万元|亿元|元|亩|公里|米|"
-    r"平方米|本|册|所|起|单|张|部|支|栋|宗|笔|课时|学时)")
+    r"(?:人次?|[个次家名项件份场期座辆台套条篇批轮处户吨元亩米本册所起单张部支栋宗笔]|万元|亿元|公里|平方米|课时|学时)")
 DOCUMENT = patterns.compile(
     r"(?:制定|印发|出台|修订|下发|制发|修订完善|发布|编制|签订|形成|起草)(?:了|并印发|印发了|出台了)?"
     r"[^。；;]{0,16}?《[^》]{2,80}》")
@@ -57,42 +58,89 @@ class ItemEvidence:
 
 def masked(text: str) -> str:
     """Blank out quotations: a response that quotes the problem is not speaking for itself."""
+    if "“" not in text and '"' not in text:  # most text quotes nothing: skip the scan
+        return text
     return _QUOTED.sub(lambda m: "\u3000" * len(m.group()), text)
 
 
-def analyse_item(item: Item, dates: list, inspection_start: date | None) -> ItemEvidence:
-    """`dates` are the resolved DateRefs that fall inside the item's response."""
-    problem = "".join(p.text for p in item.problem_paragraphs)
-    out = ItemEvidence()
-    status_end = item.status_span.end if item.status_span else -1
-    promised: list[tuple[int, int]] = []  # clauses that make a promise: what they count is not evidence
-    for measure in item.measures:
-        base, text = measure.span.start, masked(measure.text)
-        clauses = [c.span() for c in CLAUSE.finditer(text)]
-        starts = [a for a, _ in clauses]
-        for m in COMMITMENT.finditer(text):
-            out.commitments.append(Mark("commitment", base + m.start(), base + m.end(), m.group()))
-            if (c := _span_at(clauses, starts, m.start())) is not None:
-                promised.append((base + c[0], base + c[1]))
-        for kind, pattern in (("count", COUNT), ("document", DOCUMENT), ("accountability", ACCOUNTABILITY),
-                              ("completed", COMPLETED)):
-            for m in pattern.finditer(text):
-                if kind == "count" and (m.group() in problem or _ONE.match(m.group())):
-                    continue
-                out.evidence.append(Mark(kind, base + m.start(), base + m.end(), m.group()))
-        for m in UNFINISHED.finditer(text):
-            a, b = _span_at(clauses, starts, m.start())  # type: ignore[misc]
-            if base + m.start() >= status_end and not COMPLETED.search(text[a:b]):  # 剩余资金已全部追缴
-                out.unfinished.append(Mark("unfinished", base + m.start(), base + m.end(), m.group()))
-    for d in dates:
-        if d.start and not d.problem and d.text not in problem and (
-                inspection_start is None or d.end >= inspection_start):
-            out.evidence.append(Mark("date", d.span.start, d.span.end, d.text))
-    if promised:
-        runs = _merged(promised)
-        run_starts = [a for a, _ in runs]
-        out.evidence = [e for e in out.evidence if _span_at(runs, run_starts, e.start) is None]
+_PROOFS = (("count", COUNT), ("document", DOCUMENT), ("accountability", ACCOUNTABILITY), ("completed", COMPLETED))
+
+
+def analyse_items(items: list[Item], dates: list[list], inspection_start: date | None) -> list[ItemEvidence]:
+    """The evidence of each item; `dates[i]` are the resolved DateRefs inside the response of `items[i]`.
+
+    The measures of all items are searched together, one scan per pattern (see _Joined)."""
+    measures = [measure for item in items for measure in item.measures]
+    texts = [masked(measure.text) for measure in measures]
+    bases = [measure.span.start for measure in measures]
+    joined = _Joined(texts)
+    clauses: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}  # by measure, as needed
+
+    def clause_at(i: int, at: int) -> tuple[int, int] | None:
+        if i not in clauses:
+            spans = [c.span() for c in CLAUSE.finditer(texts[i])]
+            clauses[i] = spans, [a for a, _ in spans]
+        return _span_at(*clauses[i], at)
+
+    item_of = [n for n, item in enumerate(items) for _ in item.measures]
+    problems = ["".join([p.text for p in item.problem_paragraphs]) for item in items]
+    out = [ItemEvidence() for _ in items]
+    promised: list[list[tuple[int, int]]] = [[] for _ in items]  # clauses that promise: what they count is no evidence
+    for i, a, b, found in joined.matches(COMMITMENT):
+        out[item_of[i]].commitments.append(Mark("commitment", bases[i] + a, bases[i] + b, found))
+        if (c := clause_at(i, a)) is not None:
+            promised[item_of[i]].append((bases[i] + c[0], bases[i] + c[1]))
+    proofs: list[list[Mark]] = [[] for _ in texts]  # by measure, each kind after the other
+    for kind, pattern in _PROOFS:
+        for i, a, b, found in joined.matches(pattern):
+            if kind == "count" and (found in problems[item_of[i]] or _ONE.match(found)):
+                continue
+            proofs[i].append(Mark(kind, bases[i] + a, bases[i] + b, found))
+    for i, marks in enumerate(proofs):
+        out[item_of[i]].evidence += marks
+    for i, a, b, found in joined.matches(UNFINISHED):
+        item = items[item_of[i]]
+        status_end = item.status_span.end if item.status_span else -1
+        lo, hi = clause_at(i, a)  # type: ignore[misc]
+        if bases[i] + a >= status_end and not COMPLETED.search(texts[i][lo:hi]):  # 剩余资金已全部追缴
+            out[item_of[i]].unfinished.append(Mark("unfinished", bases[i] + a, bases[i] + b, found))
+    for n, evidence in enumerate(out):
+        for d in dates[n]:
+            if d.start and not d.problem and d.text not in problems[n] and (
+                    inspection_start is None or d.end >= inspection_start):
+                evidence.evidence.append(Mark("date", d.span.start, d.span.end, d.text))
+        if promised[n]:
+            runs = _merged(promised[n])
+            run_starts = [a for a, _ in runs]
+            evidence.evidence = [e for e in evidence.evidence if _span_at(runs, run_starts, e.start) is None]
     return out
+
+
+class _Joined:
+    """Measures joined by line ends, so that a pattern is looked for in all of them with one scan."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.whole = "\n".join(texts)
+        self.ends = list(accumulate(len(t) + 1 for t in texts))  # where each text ends, its line end included
+
+    def matches(self, pattern: re.Pattern[str]) -> list[tuple[int, int, int, str]]:
+        """(measure, start, end, text) of each match, offsets into the measure's text: what finditer over each
+        text gives. A match inside one text is found as if the text stood alone (a line end is nothing the
+        patterns' lookarounds look for); one that runs across a join could hide a match that a text alone
+        holds, so then each text is scanned alone."""
+        out = []
+        i, start = 0, 0
+        for m in pattern.finditer(self.whole):
+            a, b = m.span()
+            while a >= self.ends[i]:
+                start = self.ends[i]
+                i += 1
+            if b >= self.ends[i]:  # the match runs into the line end after text i
+                return [(j, m.start(), m.end(), m.group())
+                        for j, text in enumerate(self.texts) for m in pattern.finditer(text)]
+            out.append((i, a - start, b - start, m.group()))
+        return out
 
 
 def _span_at(spans: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:

@@ -9,25 +9,23 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
-
 from rectlint import patterns
-from rectlint.dates import DateMention, find_dates, may_hold_dates, resolve
-from rectlint.evidence import ItemEvidence, analyse_item
-from rectlint.model import Item, Notice, Paragraph, Span, Status, build
+from rectlint.dates import DateMention, Resolved, find_dates, resolve, sentence_chains
+from rectlint.evidence import ItemEvidence, analyse_items
+from rectlint.model import Item, Notice, Paragraph, Span, Status, node
 from rectlint.parser import cn_to_int
 from rectlint.patterns import compile_fast
-from rectlint.sentences import SENTENCE
+from rectlint.sentences import SENTENCE, SENTENCE_END
 from rectlint.source import SourceText
 
 
-class DateRef(BaseModel):
+@node
+class DateRef:
     """A date expression found in the text and resolved (start == end for a single day)."""
-
-    model_config = ConfigDict(defer_build=True)  # built by rectlint.model.build
 
     text: str
     span: Span
@@ -41,22 +39,20 @@ class DateRef(BaseModel):
     label: str | None = None  # for chrome dates: 成文日期, 发布时间…
 
 
-class Timeline(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
+@node
+class Timeline:
     inspecting_body: str | None = None
     inspected: str | None = None
     inspection: DateRef | None = None
     feedback: DateRef | None = None
     rectification: DateRef | None = None
     published: DateRef | None = None
-    legal_basis: list[str] = []
-    chrome: list[DateRef] = []
+    legal_basis: list[str] = field(default_factory=list)
+    chrome: list[DateRef] = field(default_factory=list)
 
 
-class Count(BaseModel):
-    model_config = ConfigDict(defer_build=True)
-
+@node
+class Count:
     value: int
     span: Span
 
@@ -64,10 +60,9 @@ class Count(BaseModel):
 COUNT_PARTS = ("done", "basically_done", "in_progress", "long_term", "not_done")
 
 
-class CountStatement(BaseModel):
+@node
+class CountStatement:
     """A sentence that states how many problems there are and how far their rectification has got."""
-
-    model_config = ConfigDict(defer_build=True)  # built by rectlint.model.build
 
     text: str
     span: Span
@@ -89,10 +84,9 @@ class CountStatement(BaseModel):
         return {name: c.value for name in COUNT_PARTS if (c := getattr(self, name)) is not None}
 
 
-class Outcome(BaseModel):
+@node
+class Outcome:
     """An accountability or institutional figure of the summary: 诫勉3人, 建立完善制度12项, 追缴资金7.1万元."""
-
-    model_config = ConfigDict(defer_build=True)
 
     label: str
     value: float
@@ -133,18 +127,14 @@ _RULES = patterns.compile(r"规定|要求|办法|条例")
 
 
 class _Dater:
-    """Turns mentions into DateRefs; remembers the year context as it reads forward."""
+    """Turns resolved mentions into DateRefs."""
 
     def __init__(self, source: SourceText) -> None:
         self.source = source
+        self.span: Callable[[int, int], Span] = source.span  # the bound method: one call less per span
 
-    def span(self, start: int, end: int) -> Span:
-        return self.source.span(start, end)
-
-    def ref(self, m: DateMention, base: int, year: int | None, ref_year: int | None,
-            label: str | None = None) -> DateRef:
-        r = resolve(m, year, ref_year)
-        return build(DateRef, text=m.text, span=self.span(base + m.start, base + m.end), start=r.start, end=r.end,
+    def ref(self, m: DateMention, base: int, r: Resolved, label: str | None = None) -> DateRef:
+        return DateRef(text=m.text, span=self.span(base + m.start, base + m.end), start=r.start, end=r.end,
                        problem=r.problem, explicit_year=m.explicit_year, malformed=m.malformed,
                        is_range=m.is_range, granularity=m.granularity, label=label)
 
@@ -159,14 +149,14 @@ def _opening_timeline(paragraphs: list[Paragraph], dater: _Dater, timeline: Time
             refs = []
             for m in find_dates(sentence):
                 if m.explicit_year:
-                    r = dater.ref(m, p.span.start + sm.start(), None, year)
+                    r = resolve(m, None, year)
                 else:
-                    r = dater.ref(m, p.span.start + sm.start(), year, year)
+                    r = resolve(m, year, year)
                     if r.start and last and r.start < last and year:  # 11月…1月: the year rolled over
-                        r = dater.ref(m, p.span.start + sm.start(), year + 1, year + 1)
+                        r = resolve(m, year + 1, year + 1)
                 if r.start:
                     year, last = r.end.year if r.end else r.start.year, r.start
-                refs.append(r)
+                refs.append(dater.ref(m, p.span.start + sm.start(), r))
             if not timeline.inspecting_body and (b := INSPECTING_BODY.search(sentence)):
                 timeline.inspecting_body = b.group()
             base = p.span.start + sm.start()  # offsets once per sentence: a sentence may hold thousands of dates
@@ -216,21 +206,24 @@ def _prose_dates(paragraphs: list[Paragraph], dater: _Dater, t: Timeline) -> lis
     begin = t.inspection.start if t.inspection and t.inspection.start else None
     out = []
     for p in paragraphs:
-        if not may_hold_dates(p.text):
-            continue
-        for sm in SENTENCE.finditer(p.text):
-            year = None
-            base = p.span.start + sm.start()
-            for m in find_dates(sm.group()):
+        text = p.text
+        year = None
+        prev = -1
+        for at, mentions in sentence_chains(text):
+            base = p.span.start + at
+            for m in mentions:
+                if prev >= 0 and SENTENCE_END.search(text, prev, at + m.start):  # a new sentence: no year context
+                    year = None
+                prev = at + m.end
                 if m.explicit_year:
-                    r = dater.ref(m, base, None, ref_year)
+                    r = resolve(m, None, ref_year)
                     year = r.start.year if r.start else year
                 else:
-                    r = dater.ref(m, base, year or anchor, ref_year)
+                    r = resolve(m, year or anchor, ref_year)
                     if year is None and r.start and begin and r.start < begin and anchor and ref_year and (
                             ref_year > anchor):
-                        r = dater.ref(m, base, anchor + 1, ref_year)
-                out.append(r)
+                        r = resolve(m, anchor + 1, ref_year)
+                out.append(dater.ref(m, base, r))
     return out
 
 
@@ -259,6 +252,7 @@ _COUNT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in_progress", compile_fast(rf"{_GOING}(?:的)?(?:问题)?{_N}{_U}")),
     ("in_progress", compile_fast(rf"{_N}{_U}(?:问题)?{_GOING}")),
 ]
+_TOTALS = [pattern for name, pattern in _COUNT_PATTERNS if name == "total"]
 _OUTCOMES = patterns.compile(
     r"(?P<label>党纪政务处分|党纪处分|政务处分|纪律处分|处分|组织处理|诫勉谈话|诫勉|批评教育|谈话提醒|责令检查|通报批评|"
     r"问责|移送司法机关|立案审查调查|立案|建立完善制度|建立健全制度|制定修订制度|修订完善制度|完善制度|建章立制|"
@@ -269,23 +263,30 @@ _NUMERAL = patterns.compile(r"[\d一二三四五六七八九十]")
 _RATE = patterns.compile(r"(?:完成率|整改率|办结率|销号率)(?:为|达到?|达)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]")
 
 
-def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Dater) -> list[CountStatement]:
-    owner = {}
-    for item in items:
-        for p in item.problem_paragraphs + item.response:
-            owner[p.span.start] = item.index
-        owner.setdefault(item.problem_span.start, item.index)
+def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: dict[int, int],
+                      dater: _Dater) -> list[CountStatement]:
+    """`owners`: the item index of every problem and response paragraph, by its start."""
+
+    def owner(start: int) -> int | None:  # asked once per statement: a few times per notice
+        if start in owners:
+            return owners[start]
+        return next((item.index for item in items if item.problem_span.start == start), None)
+
     out = []
     for p in paragraphs:
         text = p.text
+        if "问题" not in text or not (_TOTALS[0].search(text) or _TOTALS[1].search(text)):
+            continue  # every statement states a total, and every total names 问题: most paragraphs have none
         for sm in SENTENCE.finditer(text):
             s = sm.group()
             if "问题" not in s or not _NUMERAL.search(s):
-                continue  # every total names 问题
+                continue
             base = p.span.start + sm.start()
             found: dict[str, Count] = {}
             claimed: set[int] = set()
             for name, pattern in _COUNT_PATTERNS:
+                if name != "total" and "total" not in found:
+                    break  # the totals come first: without one the sentence is no statement
                 for m in pattern.finditer(s):
                     if name in found or m.start("n") in claimed:
                         continue
@@ -293,17 +294,17 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], dater: _Da
                     if value is None:
                         continue
                     claimed.add(m.start("n"))
-                    found[name] = build(Count, value=value, span=dater.span(base + m.start("n"), base + m.end("n")))
+                    found[name] = Count(value=value, span=dater.span(base + m.start("n"), base + m.end("n")))
             rate = _RATE.search(s)
             if "total" not in found or (len(found) < 2 and not rate):
                 continue
-            st = build(CountStatement, text=s.strip(), span=dater.span(base, base + len(s)),
-                                item_index=owner.get(p.span.start), problems=found["total"], **found)
+            st = CountStatement(text=s.strip(), span=dater.span(base, base + len(s)),
+                                item_index=owner(p.span.start), problems=found["total"], **found)
             # 12个问题细化为41项整改措施，已完成38项: what follows counts measures, not problems
             for mm in _MEASURES.finditer(s):
                 if base + mm.start() > st.problems.span.start and (value := cn_to_int(mm.group("n"))):
                     st.subject = "措施"
-                    st.total = build(Count, value=value, span=dater.span(base + mm.start("n"), base + mm.end("n")))
+                    st.total = Count(value=value, span=dater.span(base + mm.start("n"), base + mm.end("n")))
                     for name in COUNT_PARTS:
                         part = getattr(st, name)
                         if part is not None and part.span.start < st.total.span.start:
@@ -326,7 +327,7 @@ _CHROME_LABEL = patterns.compile(r"(成文日期|发布时间|发布日期|信�
 
 def resolve_facts(notice: Notice, source: SourceText) -> Facts:
     dater = _Dater(source)
-    t = build(Timeline)
+    t = Timeline()
     opening = list(notice.opening)
     if not opening and notice.sections:  # some notices open inside their first section
         opening = notice.sections[0].paragraphs[:2]
@@ -335,24 +336,25 @@ def resolve_facts(notice: Notice, source: SourceText) -> Facts:
     if sig and sig.date_text and sig.date_span:
         found = find_dates(sig.date_text)
         if found:
-            t.published = dater.ref(found[0], sig.date_span.start, None, None)
+            t.published = dater.ref(found[0], sig.date_span.start, resolve(found[0], None, None))
     for c in notice.chrome:
         for m in find_dates(c.text):
             label = _CHROME_LABEL.search(c.text[:m.start])
-            t.chrome.append(dater.ref(m, c.span.start, None, None, label.group(1) if label else None))
+            t.chrome.append(dater.ref(m, c.span.start, resolve(m, None, None), label.group(1) if label else None))
     prose = [p for p in notice.paragraphs if p.role != "closing" or p.span != (sig.date_span if sig else None)]
     dates = _prose_dates(prose, dater, t)
-    counts = _count_statements(notice.paragraphs, notice.items, dater)
+    owners = {p.span.start: item.index for item in notice.items for p in item.problem_paragraphs + item.response}
+    counts = _count_statements(notice.paragraphs, notice.items, owners, dater)
     summary = next((c for c in counts if c.item_index is None), None)
-    in_items = {p.span.start for item in notice.items for p in item.problem_paragraphs + item.response}
-    outcomes = [build(Outcome, label=m.group("label"), value=float(m.group("n")), unit=m.group("unit"),
+    outcomes = [Outcome(label=m.group("label"), value=float(m.group("n")), unit=m.group("unit"),
                         span=dater.span(p.span.start + m.start(), p.span.start + m.end()))
-                for p in notice.paragraphs if p.span.start not in in_items and p.role in ("opening", "text")
+                for p in notice.paragraphs if p.span.start not in owners and p.role in ("opening", "text")
                 for m in _OUTCOMES.finditer(p.text)]
     tally = Counter(item.status for item in notice.items)
     facts = Facts(timeline=t, dates=dates, counts=counts, summary=summary, status_tally=tally, outcomes=outcomes)
     begin = t.inspection.start if t.inspection else None
-    for item in notice.items:
-        in_response = [d for p in item.response for d in facts.dates_in(p.span.start, p.span.end)]
-        facts.evidence[item.index] = analyse_item(item, in_response, begin)
+    in_responses = [[d for p in item.response for d in facts.dates_in(p.span.start, p.span.end)]
+                    for item in notice.items]
+    evidence = analyse_items(notice.items, in_responses, begin)
+    facts.evidence = {item.index: e for item, e in zip(notice.items, evidence, strict=True)}
     return facts

@@ -4,7 +4,6 @@ the text stops changing; write the result atomically in the file's own encoding,
 from __future__ import annotations
 
 import contextlib
-import difflib
 import glob
 import os
 import stat
@@ -125,5 +124,7 @@ def _umask() -> int:
 
 
 def unified_diff(before: SourceText, after: SourceText) -> str:
+    import difflib
+
     return "".join(difflib.unified_diff(before.text.splitlines(keepends=True), after.text.splitlines(keepends=True),
                                         fromfile=before.path, tofile=before.path))

@@ -7,7 +7,6 @@ Where fork is unavailable, the work runs in this process.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Iterator
 from typing import TypeVar
@@ -43,7 +42,12 @@ def default_jobs() -> int:
 def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, chunksize: int = 4) -> Iterator[R]:
     """fn over items with up to `jobs` processes; the order of results is the order of items."""
     global _TASK
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1:
+        yield from map(fn, items)
+        return
+    import multiprocessing  # only now: a one-file run does without it
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         yield from map(fn, items)
         return
     _TASK = fn

@@ -30,7 +30,6 @@ from rectlint.model import (
     Span,
     Status,
     Value,
-    build,
 )
 from rectlint.source import SourceText
 
@@ -69,16 +68,18 @@ _STATUS_ALT = "|".join(f"(?P<s{i}>{pat})" for i, (_, pat) in enumerate(STATUS_WO
 _STATUS_LEAD = patterns.compile(rf"\s*(?:\*\*|__)?\s*(?:{_STATUS_ALT})\s*(?:[。．.，,；;：:]|$)")
 _STATUS_TAIL = patterns.compile(rf"[（(【\[]\s*(?:{_STATUS_ALT})\s*[）)】\]]\s*[。.]?$")
 
-# 一是/二是… (not 不是, 是否, 是的), ①…⑳, （1）…
-_ENUMERATOR = patterns.compile(
+# 一是/二是… (not 不是, 是否, 是的), ①…⑳, （1）…; led by a lookahead on its first characters, as every
+# response line is scanned for it and the lookbehind would otherwise be tried at each character.
+_ENUMERATOR = patterns.compile_fast(
     r"(?:(?<![一二三四五六七八九十])[一二三四五六七八九十]是(?=[^否非的为])|[①-⑳]|[（(]\d{1,2}[）)])")
 
 
+_STATUS_OF_GROUP = {f"s{i}": status for i, (status, _) in enumerate(STATUS_WORDS)}
+
+
 def _match_status(m: re.Match[str]) -> Status:
-    for i, (status, _) in enumerate(STATUS_WORDS):
-        if m.group(f"s{i}"):
-            return status
-    return Status.UNSTATED
+    # The s<i> groups are the patterns' only capturing groups, so the last one matched is the one that did.
+    return _STATUS_OF_GROUP.get(m.lastgroup or "", Status.UNSTATED)
 
 
 _CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
@@ -127,21 +128,19 @@ class _Builder:
 
     def paragraph(self, tok: Token, role: str) -> Paragraph:
         ln = self.line(tok)
-        p = build(Paragraph, span=self.span(ln.start, ln.end), text=ln.text, role=role)
+        p = Paragraph(span=ln.span, text=ln.text, role=role)
         self.paragraphs.append(p)
         return p
 
     def heading(self, tok: Token, as_paragraph: bool = True) -> Heading:
         ln = self.line(tok)
-        pattern = {"H1": L.HEADING_1, "H1_NEXT": L.HEADING_1, "H2": L.HEADING_2, "H3": L.HEADING_3,
-                   "H4": L.HEADING_4, "PROBLEM": L.PROBLEM}[tok.type]
-        level = {"H1": 1, "H1_NEXT": 1, "H2": 2, "H3": 3, "H4": 4, "PROBLEM": 3}[tok.type]
+        pattern, level = _HEADINGS[tok.type]
         m = pattern.match(ln.text)
         assert m is not None
         digits = next((g for g in m.groups() if g), "")
         number = cn_to_int(digits) if digits not in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" else (
             ord(digits) - ord("①") + 1)
-        h = build(Heading, span=self.span(ln.start, ln.end), level=level, marker=m.group(0).strip(),
+        h = Heading(span=ln.span, level=level, marker=m.group(0).strip(),
                   number=number, text=ln.text[m.end():].strip())
         self.headings.append(h)
         if as_paragraph:
@@ -152,7 +151,7 @@ class _Builder:
 
     def notice(self, tree: Tree) -> Notice:
         front, opening, body, closing = tree.children
-        notice = build(Notice, span=self.span(0, len(self.source.text)))
+        notice = Notice(span=self.span(0, len(self.source.text)))
         self.front(front, notice)
         notice.opening = [self.paragraph(t, "opening") for t in opening.children]
         for block in body.children:
@@ -193,7 +192,7 @@ class _Builder:
     def section(self, tree: Tree, path: str) -> Section:
         head, *rest = tree.children
         h = self.heading(head)
-        sec = build(Section, span=self._block_span(tree), heading=h)
+        sec = Section(span=self._block_span(tree), heading=h)
         here = h.marker.rstrip("、，,．.")
         if self._is_item_block(rest):
             sec.items.append(self._item_from(head, rest, here))
@@ -210,14 +209,14 @@ class _Builder:
     def next_steps(self, tree: Tree) -> Section:
         head, *rest = tree.children
         h = self.heading(head)
-        sec = build(Section, span=self._block_span(tree), heading=h, kind="next-steps")
+        sec = Section(span=self._block_span(tree), heading=h, kind="next-steps")
         sec.paragraphs = [self.paragraph(t, "next-steps") for t in rest]
         return sec
 
     def group(self, tree: Tree, path: str) -> Group:
         head, *rest = tree.children
         h = self.heading(head)
-        grp = build(Group, span=self._block_span(tree), heading=h)
+        grp = Group(span=self._block_span(tree), heading=h)
         here = path + h.marker
         if self._is_item_block(rest):
             grp.items.append(self._item_from(head, rest, here))
@@ -243,23 +242,23 @@ class _Builder:
         h = self.heading(head)
         ln = self.line(head)
         problem_start = h.span.start + (len(ln.text) - len(h.text))
-        item = build(
-            Item, span=self.span(ln.start, self.line(rest[-1]).end if rest else ln.end),
+        item = Item(span=self.span(ln.start, self.line(rest[-1]).end if rest else ln.end),
             index=len(self.items) + 1, number=h.number, label=h.marker,
             path=(path + h.marker.rstrip("：:.．、")).strip("/"),
             ref=self._ref(head.type, h, path),
-            problem=h.text, problem_span=self.span(problem_start, ln.end),
+            problem=h.text, problem_span=ln.span.part(problem_start, ln.end),
         )
         self.items.append(item)
         item.problem_paragraphs.append(self.paragraphs[-1])
         if m := _STATUS_TAIL.search(h.text):
             label = m.group(0).strip("（()）【】[]。. ")
             at = problem_start + m.start() + m.group(0).index(label)
-            item.status, item.status_label, item.status_span = _match_status(m), label, self.span(at, at + len(label))
-        has_rect = any(t.type == "RECT" for t in rest)
-        in_response = not has_rect
+            item.status, item.status_label = _match_status(m), label
+            item.status_span = ln.span.part(at, at + len(label))
+        in_response = not any(t.type == "RECT" for t in rest)
         for tok in rest:
-            if tok.type == "RECT":
+            kind = tok.type
+            if kind == "RECT":
                 in_response = True
             if not in_response:
                 p = self.paragraph(tok, "problem")
@@ -267,21 +266,21 @@ class _Builder:
                 continue
             p = self.paragraph(tok, "response")
             item.response.append(p)
-            if tok.type == "H4":  # a numbered measure line is also a fourth-level heading
+            if kind == "H4":  # a numbered measure line is also a fourth-level heading
                 self.heading(tok, as_paragraph=False)
             body_start = 0
-            if tok.type == "RECT":
+            if kind == "RECT":
                 body_start = L.RECT.match(p.text).end()  # type: ignore[union-attr]
             if item.status is Status.UNSTATED and (
-                    tok.type == "RECT" or len(item.response) == 1 or (tok.type == "H4" and not item.measures)):
+                    kind == "RECT" or len(item.response) == 1 or (kind == "H4" and not item.measures)):
                 lead_at = body_start
-                if tok.type == "H4":
+                if kind == "H4":
                     lead_at = L.HEADING_4.match(p.text).end()  # type: ignore[union-attr]
                 if m := _STATUS_LEAD.match(p.text, lead_at):
                     item.status = _match_status(m)
                     label = m.group(0).strip(" 。．.，,；;：:*_")
                     at = p.span.start + m.start() + m.group(0).index(label)
-                    item.status_label, item.status_span = label, self.span(at, at + len(label))
+                    item.status_label, item.status_span = label, p.span.part(at, at + len(label))
                     body_start = m.end()
             item.measures.extend(self._measures(p, body_start))
         return item
@@ -295,7 +294,7 @@ class _Builder:
 
     def _measures(self, p: Paragraph, body_start: int) -> list[Measure]:
         text = p.text
-        marks = [m for m in _ENUMERATOR.finditer(text, body_start)]
+        marks = list(_ENUMERATOR.finditer(text, body_start))
         if body_start < len(text) and (not marks or text[body_start:marks[0].start()].strip(" 。，,；;：:")):
             marks.insert(0, None)  # type: ignore[arg-type]
         out = []
@@ -305,7 +304,7 @@ class _Builder:
             body = text[start:end].rstrip()
             if not body.strip(" 。，,；;：:"):
                 continue
-            out.append(build(Measure, span=self.span(p.span.start + start, p.span.start + start + len(body)),
+            out.append(Measure(span=p.span.part(p.span.start + start, p.span.start + start + len(body)),
                              marker=m.group(0) if m else None, text=body))
         return out
 
@@ -317,10 +316,10 @@ class _Builder:
             if tok.type == "INVITE" and notice.invitation is None:
                 notice.invitation = p
             if tok.type == "ORG":
-                sig = sig or build(Signature, span=p.span)
+                sig = sig or Signature(span=p.span)
                 sig.issuer, sig.issuer_span = p.text, p.span
             elif tok.type == "DATE":
-                sig = sig or build(Signature, span=p.span)
+                sig = sig or Signature(span=p.span)
                 sig.date_text, sig.date_span = p.text, p.span
                 sig.span = self.span(sig.span.start, p.span.end)
         notice.signature = sig
@@ -336,16 +335,20 @@ class _Builder:
                     continue
                 if m := pattern.search(p.text):
                     a, b = m.span("v")
-                    found[name] = build(Value, span=self.span(p.span.start + a, p.span.start + b), value=m.group("v"))
+                    found[name] = Value(span=p.span.part(p.span.start + a, p.span.start + b), value=m.group("v"))
         if not found:
             return None
         spans = [v.span for v in found.values()]
-        return build(Contact, span=self.span(min(s.start for s in spans), max(s.end for s in spans)), **found)
+        return Contact(span=self.span(min(s.start for s in spans), max(s.end for s in spans)), **found)
 
     def _block_span(self, tree: Tree) -> Span:
         toks = list(tree.scan_values(lambda v: isinstance(v, Token)))
         return self.span(self.line(toks[0]).start, self.line(toks[-1]).end)
 
+
+_HEADINGS: dict[str, tuple[re.Pattern[str], int]] = {  # token type → (its pattern, its heading level)
+    "H1": (L.HEADING_1, 1), "H1_NEXT": (L.HEADING_1, 1), "H2": (L.HEADING_2, 2), "H3": (L.HEADING_3, 3),
+    "H4": (L.HEADING_4, 4), "PROBLEM": (L.PROBLEM, 3)}
 
 CONTACT_FIELDS: dict[str, re.Pattern[str]] = {
     "phone": patterns.compile(r"(?:电话|热线|联系方式)\s*[:：]?\s*(?:电话\s*[:：]?\s*)?"
@@ -375,12 +378,12 @@ def parse(source: SourceText) -> Notice:
     by_start = {ln.start: ln for ln in content}
     builder = _Builder(source, by_start)
     if tree is None:
-        notice = build(Notice, span=builder.span(0, len(source.text)), structured=False)
-        notice.paragraphs = [build(Paragraph, span=builder.span(ln.start, ln.end), text=ln.text) for ln in content]
+        notice = Notice(span=builder.span(0, len(source.text)), structured=False)
+        notice.paragraphs = [Paragraph(span=ln.span, text=ln.text) for ln in content]
     else:
         notice = builder.notice(tree)
         notice.structured = bool(notice.items or notice.sections or notice.groups or notice.title or (
             notice.signature and notice.signature.date_text))
-    notice.chrome = [build(Chrome, span=builder.span(ln.start, ln.end), text=ln.text,
+    notice.chrome = [Chrome(span=ln.span, text=ln.text,
                            kind=ln.chrome_kind or "metadata") for ln in chrome]
     return notice

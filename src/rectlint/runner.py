@@ -121,7 +121,7 @@ def check_target(target: Target, options: RunOptions) -> Outcome:
             result.summary = summarise(doc)
         if key is not None:
             options.cache.put(key, {"encoding": source.encoding, "summary": result.summary,
-                                    "diagnostics": [d.model_dump(mode="json") for d in diags]})
+                                    "diagnostics": [d.to_row() for d in diags]})
         if not options.keep_source:
             result.source = None
         return Outcome(result, fixed, diff)
@@ -132,10 +132,10 @@ def check_target(target: Target, options: RunOptions) -> Outcome:
 
 
 def _from_entry(target: Target, data: bytes, entry: dict, options: RunOptions) -> FileResult:
-    from rectlint.diagnostics import diagnostic_from_json
+    from rectlint.diagnostics import diagnostic_from_row
     from rectlint.source import read_bytes
 
-    diags = [diagnostic_from_json(d) for d in entry["diagnostics"]]
+    diags = [diagnostic_from_row(d) for d in entry["diagnostics"]]
     source = read_bytes(data, target.shown) if options.keep_source else None
     return FileResult(target.shown, source, diags, summary=entry["summary"], encoding=entry["encoding"])
 

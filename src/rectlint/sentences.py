@@ -5,3 +5,4 @@ from rectlint import patterns
 
 SENTENCE = patterns.compile(r"[^。；;！？!?]+")
 CLAUSE = patterns.compile(r"[^，,。；;！？!?]+")
+SENTENCE_END = patterns.compile(r"[。；;！？!?]")  # what SENTENCE stops at

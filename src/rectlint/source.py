@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from rectlint import patterns
-from rectlint.model import Span, build
+from rectlint.model import Span
 
 if TYPE_CHECKING:
     from rectlint.readers.origin import Origin
@@ -78,13 +78,15 @@ class SourceText:
 
     def span(self, start: int, end: int) -> Span:
         """The model span of text[start:end], with both ends' lines and columns."""
+        # Called for every node and date of a notice: clamp only what needs it, and look the end's line up
+        # only when it is not the start's.
         starts, size = self._line_starts, len(self.text)
-        a = max(0, min(start, size))
+        a = start if 0 <= start <= size else max(0, min(start, size))
+        b = end if 0 <= end <= size else max(0, min(end, size))
         i = bisect.bisect_right(starts, a) - 1
-        b = max(0, min(end, size))
-        j = i if b >= starts[i] and (i + 1 == len(starts) or b < starts[i + 1]) else bisect.bisect_right(starts, b) - 1
-        return build(Span, start=start, end=end, line=i + 1, column=a - starts[i] + 1, end_line=j + 1,
-                     end_column=b - starts[j] + 1)
+        j = i if starts[i] <= b < (starts[i + 1] if i + 1 < len(starts) else size + 1) else \
+            bisect.bisect_right(starts, b) - 1
+        return Span(start, end, i + 1, a - starts[i] + 1, j + 1, b - starts[j] + 1)
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line end."""

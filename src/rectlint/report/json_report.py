@@ -2,54 +2,71 @@
 
 from __future__ import annotations
 
-import json
+from json.encoder import encode_basestring as q
 from typing import Any
 
 from rectlint import __version__
 from rectlint.diagnostics import Diagnostic
 from rectlint.report.base import FileResult, ReportContext, Reporter, Statistics
+from rectlint.report.jsonstream import indented
 
-FIELDS = ("code", "name", "category", "severity", "message", "line", "column", "end_line", "end_column",
-          "offset", "end_offset", "path", "excerpt", "fix")
-
-
-def diagnostic(d: Diagnostic) -> dict[str, Any]:
-    return d.model_dump(mode="json", include=set(FIELDS))
+# A file's entry is written by hand in the exact text `indented` gives for it (tests compare the two):
+# a run over thousands of cached findings spends most of its time here.
+ENTRY, DIAG = "\n      ", "\n          "  # the indentation of an entry's members, of a diagnostic's members
 
 
-def file_entry(r: FileResult) -> dict[str, Any]:
-    entry: dict[str, Any] = {"path": r.path, "diagnostics": [diagnostic(d) for d in r.diagnostics]}
+def entry_text(r: FileResult) -> str:
+    """The file's entry in the "files" array: path, diagnostics, encoding and error."""
+    out = "{" + ENTRY + '"path": ' + q(r.path) + "," + ENTRY + '"diagnostics": '
+    out += "[" + ",".join(map(_diagnostic_text, r.diagnostics)) + ENTRY + "]" if r.diagnostics else "[]"
     if r.encoding is not None:
-        entry["encoding"] = r.encoding
+        out += "," + ENTRY + '"encoding": ' + q(r.encoding)
     if r.error:
-        entry["error"] = r.error
-    return entry
+        out += "," + ENTRY + '"error": ' + q(r.error)
+    return out + "\n    }"
+
+
+def _diagnostic_text(d: Diagnostic) -> str:
+    i = "," + DIAG
+    return (f'\n        {{{DIAG}"code": {q(d.code)}{i}"name": {q(d.name)}{i}"category": {q(d.category)}'
+            f'{i}"severity": {q(d.severity)}{i}"message": {q(d.message)}{i}"offset": {d.offset:d}'
+            f'{i}"end_offset": {d.end_offset:d}{i}"line": {d.line:d}{i}"column": {d.column:d}'
+            f'{i}"end_line": {d.end_line:d}{i}"end_column": {d.end_column:d}'
+            f'{i}"path": {"null" if d.path is None else q(d.path)}{i}"excerpt": {q(d.excerpt)}'
+            f'{i}"fix": {"null" if d.fix is None else indented(d.fix.to_json(), 5)}\n        }}')
 
 
 class Json(Reporter):
+    """One indented JSON document, written as it grows: each file's entry leaves as soon as the file is
+    checked, so memory does not grow with the number of findings."""
+
     reports_errors = True
 
     def __init__(self, context: ReportContext) -> None:
         super().__init__(context)
-        self.entries: list[dict[str, Any]] = []
         self.statistics = Statistics() if context.statistics else None
+        self.started = False
+
+    def _head(self) -> str:
+        """The document up to the opening bracket of "files"."""
+        head = indented({"version": 1, "tool": {"name": "rectlint", "version": __version__}, "files": []}, 0)
+        return head[:head.rindex("[") + 1]
 
     def file(self, result: FileResult) -> str:
         self.count(result)
-        self.entries.append(file_entry(result))
         if self.statistics is not None:
             self.statistics.add(result)
-        return ""
-
-    def document(self) -> dict[str, Any]:
-        doc = {"version": 1, "tool": {"name": "rectlint", "version": __version__}, "files": self.entries,
-               "summary": {"files": self.files, "diagnostics": sum(self.severities.values()), "errors": self.errors,
-                           "by_severity": {k: self.severities.get(k, 0) for k in ("error", "warning", "info")}}}
-        if self.statistics is not None:
-            doc["statistics"] = self.statistics.rows()
-        if self.context.baseline is not None:
-            doc["baseline"] = self.context.baseline.report()
-        return doc
+        lead = ",\n    " if self.started else self._head() + "\n    "
+        self.started = True
+        return lead + entry_text(result)
 
     def finish(self) -> str:
-        return json.dumps(self.document(), ensure_ascii=False, indent=2) + "\n"
+        rest: dict[str, Any] = {
+            "summary": {"files": self.files, "diagnostics": sum(self.severities.values()), "errors": self.errors,
+                        "by_severity": {k: self.severities.get(k, 0) for k in ("error", "warning", "info")}}}
+        if self.statistics is not None:
+            rest["statistics"] = self.statistics.rows()
+        if self.context.baseline is not None:
+            rest["baseline"] = self.context.baseline.report()
+        files = "\n  ]" if self.started else self._head() + "]"
+        return files + "," + indented(rest, 0)[1:] + "\n"

@@ -7,7 +7,6 @@ not move when other parts of the notice are edited, so code scanning keeps an al
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -16,6 +15,7 @@ from rectlint.diagnostics import Diagnostic
 from rectlint.fingerprint import fingerprints
 from rectlint.report.about import NAME, VERSION, homepage, rule_url, rules_by_code, section
 from rectlint.report.base import FileResult, ReportContext, Reporter
+from rectlint.report.jsonstream import indented
 from rectlint.report.levels import level
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -41,12 +41,16 @@ def descriptor(code: str) -> dict[str, Any]:
 
 
 class Sarif(Reporter):
+    """The run's results are written as files are checked (memory does not grow with the findings); the
+    tool, its rule descriptions and the invocation follow them (member order means nothing in JSON)."""
+
     reports_errors = True
 
     def __init__(self, context: ReportContext) -> None:
         super().__init__(context)
-        self.results: list[dict[str, Any]] = []
+        self.rule_index: dict[str, int] = {}  # rules in the order their first result came
         self.notifications: list[dict[str, Any]] = []
+        self.started = False
 
     def artifact(self, path: str) -> dict[str, str]:
         rel = self.relative(path)
@@ -61,8 +65,11 @@ class Sarif(Reporter):
             self.notifications.append({"level": "error", "message": {"text": f"{result.path}: {result.error}"},
                                        "locations": [{"physicalLocation": {"artifactLocation": where}}]})
         prints = fingerprints(result.diagnostics)
-        self.results.extend(self.result(where, d, fp) for d, fp in zip(result.diagnostics, prints, strict=True))
-        return ""
+        out = []
+        for d, fp in zip(result.diagnostics, prints, strict=True):
+            out.append(("," if self.started else _HEAD) + "\n        " + indented(self.result(where, d, fp), 4))
+            self.started = True
+        return "".join(out)
 
     def result(self, where: dict[str, str], d: Diagnostic, fingerprint: str) -> dict[str, Any]:
         region: dict[str, Any] = {"startLine": d.line, "startColumn": d.column, "endLine": d.end_line,
@@ -71,7 +78,8 @@ class Sarif(Reporter):
         if len(d.excerpt) == d.end_offset - d.offset:  # excerpts are cut at 200 characters
             region["snippet"] = {"text": d.excerpt}
         out: dict[str, Any] = {
-            "ruleId": d.code, "level": level("sarif", d.severity), "message": {"text": d.message},
+            "ruleId": d.code, "ruleIndex": self.rule_index.setdefault(d.code, len(self.rule_index)),
+            "level": level("sarif", d.severity), "message": {"text": d.message},
             "locations": [{"physicalLocation": {"artifactLocation": where, "region": region}}],
             "partialFingerprints": {"rectlint/v1": fingerprint},
         }
@@ -84,24 +92,25 @@ class Sarif(Reporter):
                              "artifactChanges": [{"artifactLocation": where, "replacements": replacements}]}]
         return out
 
-    def document(self) -> dict[str, Any]:
+    def run_tail(self) -> dict[str, Any]:
+        """The run's members after its results."""
         # Only the rules that have results are described: each description carries the rule's whole
         # documentation, and a viewer needs descriptors only for the ruleIds it shows. The selection the
         # run used is in invocations[0].arguments.
-        codes = sorted({r["ruleId"] for r in self.results})
-        index = {code: i for i, code in enumerate(codes)}
-        for r in self.results:
-            r["ruleIndex"] = index[r["ruleId"]]
-        driver: dict[str, Any] = {"name": NAME, "version": VERSION, "rules": [descriptor(c) for c in codes]}
+        driver: dict[str, Any] = {"name": NAME, "version": VERSION, "rules": [descriptor(c) for c in self.rule_index]}
         if home := homepage():
             driver["informationUri"] = home
         invocation: dict[str, Any] = {"executionSuccessful": not self.errors, "arguments": self.context.argv}
         if self.notifications:
             invocation["toolExecutionNotifications"] = self.notifications
-        run = {"tool": {"driver": driver}, "invocations": [invocation],
-               "originalUriBaseIds": {ROOT_ID: {"uri": self.context.root.resolve().as_uri() + "/"}},
-               "columnKind": "unicodeCodePoints", "results": self.results}
-        return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+        return {"tool": {"driver": driver}, "invocations": [invocation],
+                "originalUriBaseIds": {ROOT_ID: {"uri": self.context.root.resolve().as_uri() + "/"}},
+                "columnKind": "unicodeCodePoints"}
 
     def finish(self) -> str:
-        return json.dumps(self.document(), ensure_ascii=False, indent=2) + "\n"
+        results = "\n      ]" if self.started else _HEAD + "]"
+        return results + "," + indented(self.run_tail(), 2)[1:] + "\n  ]\n}\n"
+
+
+# The document up to the opening bracket of the one run's results.
+_HEAD = indented({"$schema": SCHEMA, "version": "2.1.0", "runs": [{"results": []}]}, 0).rsplit("[", 1)[0] + "["

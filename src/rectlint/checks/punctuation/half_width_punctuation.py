@@ -1,7 +1,6 @@
 
 from rectlint import patterns
 from rectlint.diagnostics import Category, Edit, Fix, Severity
-from rectlint.model import build
 from rectlint.rule import Document, Finding, Rule
 
 HAN = r"\u4e00-\u9fff"
@@ -68,12 +67,12 @@ class HalfWidthPunctuation(Rule):
             marks.append((start, start + len(m.group()), m.group()))
         if not marks:
             return
-        edits = [build(Edit, start=a, end=b, content=_replacement(t)) for a, b, t in marks]
+        edits = [Edit(start=a, end=b, content=_replacement(t)) for a, b, t in marks]
         if len(marks) / (len(marks) + full) >= self.opts["uniform_share"] and len(marks) > 1:
             a, b, t = marks[0]
             yield Finding(a, b, f"全文使用半角标点（{len(marks)}处，如“{t}”），应使用全角标点",
-                          fix=build(Fix, message="全部改为全角标点", edits=edits))
+                          fix=Fix(message="全部改为全角标点", edits=edits))
             return
         for (a, b, t), edit in zip(marks, edits, strict=True):
             yield Finding(a, b, f"半角标点“{t}”应为全角“{edit.content}”",
-                          fix=build(Fix, message=f"改为“{edit.content}”", edits=[edit]))
+                          fix=Fix(message=f"改为“{edit.content}”", edits=[edit]))

@@ -1,0 +1,33 @@
+"""What an item's response offers as evidence, measure by measure."""
+
+from __future__ import annotations
+
+from helpers import doc_of
+
+NOTICE = """中共某县农业农村局党组关于巡察整改情况的通报
+根据县委统一部署，2024年9月2日至10月25日，县委第一巡察组对县农业农村局党组进行了巡察。11月28日，县委第一巡察组向县农业农村局党组反馈了巡察意见。
+问题1：惠农补贴发放把关不严，部分农户重复领取补贴。
+整改情况：已整改。2024年12月6日，对3个村的补贴发放逐户核查，清退重复领取的补贴资金1.2
+万元已于12月20日全部退还县财政，对2名责任人进行约谈。
+问题2：“三资”管理制度执行不到位。
+整改情况：正在整改。①修订印发《村级“三资”管理办法》，今后将长期坚持。
+②村级资产清查尚未完成，剩余资产清查计划于6月底前完成。
+中共某县农业农村局党组
+2025年3月6日
+"""
+
+
+def test_a_number_cut_off_from_its_unit_by_a_line_break_counts_nothing() -> None:
+    # text copied from a PDF breaks lines anywhere; each response line is a measure of its own, and the
+    # measures are searched joined: what runs across the join is what no measure holds
+    evidence = doc_of(NOTICE).facts.evidence[1]
+    assert [m.text for m in evidence.evidence if m.kind == "count"] == ["3个", "万元", "2名"]
+    assert [m.kind for m in evidence.evidence] == [
+        "count", "accountability", "count", "count", "accountability", "completed", "date", "date"]
+
+
+def test_promises_and_unfinished_work_are_read_measure_by_measure() -> None:
+    evidence = doc_of(NOTICE).facts.evidence[2]
+    assert [m.text for m in evidence.commitments] == ["今后", "长期坚持", "计划"]
+    assert [m.text for m in evidence.unfinished] == ["尚未", "剩余"]
+    assert [m.kind for m in evidence.evidence] == ["document"]
