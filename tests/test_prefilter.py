@@ -15,8 +15,9 @@ from helpers import lint
 from rectlint.checks.punctuation.half_width_punctuation import MARK
 from rectlint.checks.wording.inconsistent_joined_names import PAIR
 from rectlint.engine import Settings, check
+from rectlint.joined import Joined
 from rectlint.patterns import compile_fast
-from rectlint.prescan import Joined, Prescan
+from rectlint.prescan import Prescan
 from rectlint.registry import all_rules
 from rectlint.rule import Rule
 from rectlint.triggers import exact_in_joined, joined_form, triggers
@@ -36,8 +37,8 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple]:
 
 def _found(prefilters: list[re.Pattern[str] | None], texts: list[str]) -> list[list[int]]:
     """For each prefilter, the indices of the paragraphs the prescan gives it."""
-    joined = Joined([SimpleNamespace(text=t, index=i) for i, t in enumerate(texts)])  # type: ignore[misc]
-    return [[p.index for p in chosen] for chosen in Prescan(prefilters).paragraphs(joined)]
+    paragraphs = [SimpleNamespace(text=t, index=i) for i, t in enumerate(texts)]
+    return [[p.index for p in chosen] for chosen in Prescan(prefilters).paragraphs(paragraphs, Joined(texts))]  # type: ignore[arg-type]
 
 
 def _alone(pattern: re.Pattern[str], texts: list[str]) -> list[int]:

@@ -112,7 +112,7 @@ def _check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagn
             for hook, into in item_rules:
                 into.extend(hook(item, doc))
     # A rule with a prefilter sees only the paragraphs that can hold a finding, found for all rules in one scan.
-    chosen = plan.prescan.paragraphs(doc.joined)
+    chosen = plan.prescan.paragraphs(doc.notice.paragraphs, doc.joined)
     for rule, paragraphs in zip(plan.paragraph, chosen, strict=True):
         hook, into = rule.check_paragraph, found[rule]
         for paragraph in paragraphs:

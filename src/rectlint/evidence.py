@@ -9,12 +9,11 @@ not evidence that it was fixed.
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import accumulate
 
 from rectlint import patterns
+from rectlint.joined import Joined
 from rectlint.model import Item
 from rectlint.patterns import compile_fast
 from rectlint.sentences import CLAUSE
@@ -66,14 +65,18 @@ def masked(text: str) -> str:
 _PROOFS = (("count", COUNT), ("document", DOCUMENT), ("accountability", ACCOUNTABILITY), ("completed", COMPLETED))
 
 
-def analyse_items(items: list[Item], dates: list[list], inspection_start: date | None) -> list[ItemEvidence]:
-    """The evidence of each item; `dates[i]` are the resolved DateRefs inside the response of `items[i]`.
-
-    The measures of all items are searched together, one scan per pattern (see _Joined)."""
+def masked_measures(items: list[Item]) -> Joined:
+    """The measures of all items, masked, joined to be searched together (with where each starts)."""
     measures = [measure for item in items for measure in item.measures]
-    texts = [masked(measure.text) for measure in measures]
-    bases = [measure.span.start for measure in measures]
-    joined = _Joined(texts)
+    return Joined([masked(m.text) for m in measures], [m.span.start for m in measures])
+
+
+def analyse_items(items: list[Item], joined: Joined, dates: list[list], inspection_start: date | None) \
+        -> list[ItemEvidence]:
+    """The evidence of each item; `joined` is masked_measures(items), `dates[i]` the resolved DateRefs inside
+    the response of `items[i]`. The measures of all items are searched together, one scan per pattern."""
+    texts, bases = joined.texts, joined.bases
+    assert bases is not None
     clauses: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}  # by measure, as needed
 
     def clause_at(i: int, at: int) -> tuple[int, int] | None:
@@ -114,33 +117,6 @@ def analyse_items(items: list[Item], dates: list[list], inspection_start: date |
             run_starts = [a for a, _ in runs]
             evidence.evidence = [e for e in evidence.evidence if _span_at(runs, run_starts, e.start) is None]
     return out
-
-
-class _Joined:
-    """Measures joined by line ends, so that a pattern is looked for in all of them with one scan."""
-
-    def __init__(self, texts: list[str]) -> None:
-        self.texts = texts
-        self.whole = "\n".join(texts)
-        self.ends = list(accumulate(len(t) + 1 for t in texts))  # where each text ends, its line end included
-
-    def matches(self, pattern: re.Pattern[str]) -> list[tuple[int, int, int, str]]:
-        """(measure, start, end, text) of each match, offsets into the measure's text: what finditer over each
-        text gives. A match inside one text is found as if the text stood alone (a line end is nothing the
-        patterns' lookarounds look for); one that runs across a join could hide a match that a text alone
-        holds, so then each text is scanned alone."""
-        out = []
-        i, start = 0, 0
-        for m in pattern.finditer(self.whole):
-            a, b = m.span()
-            while a >= self.ends[i]:
-                start = self.ends[i]
-                i += 1
-            if b >= self.ends[i]:  # the match runs into the line end after text i
-                return [(j, m.start(), m.end(), m.group())
-                        for j, text in enumerate(self.texts) for m in pattern.finditer(text)]
-            out.append((i, a - start, b - start, m.group()))
-        return out
 
 
 def _span_at(spans: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:

@@ -15,7 +15,8 @@ from datetime import date
 
 from rectlint import patterns
 from rectlint.dates import DateMention, Resolved, find_dates, resolve, sentence_chains
-from rectlint.evidence import ItemEvidence, analyse_items
+from rectlint.evidence import ItemEvidence, analyse_items, masked_measures
+from rectlint.joined import Joined
 from rectlint.model import Item, Notice, Paragraph, Span, Status, node
 from rectlint.parser import cn_to_int
 from rectlint.patterns import compile_fast
@@ -103,6 +104,7 @@ class Facts:
     status_tally: Counter[Status]
     evidence: dict[int, ItemEvidence] = field(default_factory=dict)  # by item index
     outcomes: list[Outcome] = field(default_factory=list)  # from the summary, outside the items
+    measures: Joined = field(default_factory=lambda: Joined([]))  # every item's measures, masked (evidence.py)
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -355,6 +357,7 @@ def resolve_facts(notice: Notice, source: SourceText) -> Facts:
     begin = t.inspection.start if t.inspection else None
     in_responses = [[d for p in item.response for d in facts.dates_in(p.span.start, p.span.end)]
                     for item in notice.items]
-    evidence = analyse_items(notice.items, in_responses, begin)
+    facts.measures = masked_measures(notice.items)
+    evidence = analyse_items(notice.items, facts.measures, in_responses, begin)
     facts.evidence = {item.index: e for item, e in zip(notice.items, evidence, strict=True)}
     return facts

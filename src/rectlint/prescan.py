@@ -12,35 +12,13 @@ import bisect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate
 
 from rectlint import patterns
+from rectlint.joined import Joined
 from rectlint.model import Paragraph
 from rectlint.triggers import joined_form, rest, triggers, union
 
 _VERSION = "5"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
-
-
-class Joined:
-    """The paragraphs of a notice joined by line breaks, each after one: "\\n" + first + "\\n" + second…
-
-    A pattern that can match no line break (triggers.exact_in_joined) finds here exactly what it finds in
-    each paragraph on its own, in one search instead of one per paragraph."""
-
-    def __init__(self, paragraphs: list[Paragraph]) -> None:
-        self.paragraphs = paragraphs
-        self.text = "\n" + "\n".join([p.text for p in paragraphs])
-        self.starts = list(accumulate((len(p.text) + 1 for p in paragraphs[:-1]), initial=1))  # of each paragraph
-
-    def index(self, offset: int) -> int:
-        """The paragraph that holds `offset` (or the line break after it; the first one for the line break
-        before it)."""
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
-
-    def source_offset(self, offset: int) -> int:
-        """Where `offset` (in a paragraph) lies in the notice's text."""
-        k = bisect.bisect_right(self.starts, offset) - 1
-        return self.paragraphs[k].span.start + offset - self.starts[k]
 
 
 class Prescan:
@@ -73,9 +51,8 @@ class Prescan:
             self.table.setdefault(char, []).append((slot, None if told else re.escape(char) + more))
         self.compiled: dict[str, re.Pattern[str]] = {}
 
-    def paragraphs(self, joined: Joined) -> list[list[Paragraph]]:
-        """For each prefilter, the paragraphs it matches in (in order)."""
-        paragraphs = joined.paragraphs
+    def paragraphs(self, paragraphs: list[Paragraph], joined: Joined) -> list[list[Paragraph]]:
+        """For each prefilter, the paragraphs it matches in (in order); `joined` holds their texts."""
         out: list[list[Paragraph]] = [[] for _ in range(self.count)]
         for slot in self.everywhere:
             out[slot] = paragraphs

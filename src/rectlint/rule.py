@@ -20,9 +20,10 @@ from rectlint import patterns
 from rectlint.diagnostics import Category, Fix, Severity
 from rectlint.evidence import masked
 from rectlint.facts import Facts
+from rectlint.joined import Joined
 from rectlint.model import Item, Notice, Paragraph, Span
 from rectlint.places import Places
-from rectlint.prescan import Joined, joined_searcher
+from rectlint.prescan import joined_searcher
 from rectlint.source import SourceText
 
 CODE_RE = patterns.compile(r"^[A-Z]{1,3}\d{3}$")
@@ -50,6 +51,11 @@ class Document:
     facts: Facts
     _masked: dict[str, str] = field(default_factory=dict, repr=False)
 
+    def __post_init__(self) -> None:
+        # the facts have masked every measure already
+        measures = [m.text for item in self.notice.items for m in item.measures]
+        self._masked.update(zip(measures, self.facts.measures.texts, strict=False))
+
     @property
     def text(self) -> str:
         return self.source.text
@@ -60,15 +66,10 @@ class Document:
             done = self._masked[text] = masked(text)
         return done
 
-    @cached_property
-    def masked_measures(self) -> str:
-        """The measures of all items, masked, each after a line break (for searching them all at once)."""
-        return "\n" + "\n".join([self.masked(m.text) for item in self.notice.items for m in item.measures])
-
     def measures_may_hold(self, pattern: re.Pattern[str]) -> bool:
         """False when no item's measures (masked) hold a match of `pattern`; one search of them all tells."""
         finder = joined_searcher(pattern)
-        return finder is None or finder.search(self.masked_measures) is not None
+        return finder is None or finder.search(self.facts.measures.text) is not None
 
     @cached_property
     def _responses(self) -> tuple[list[int], list[tuple[Item, Paragraph]]]:
@@ -86,8 +87,8 @@ class Document:
 
     @cached_property
     def joined(self) -> Joined:
-        """The paragraphs joined by line breaks, for searching them all at once (see prescan.Joined)."""
-        return Joined(self.notice.paragraphs)
+        """The paragraphs joined by line breaks, for searching them all at once."""
+        return Joined([p.text for p in self.notice.paragraphs], [p.span.start for p in self.notice.paragraphs])
 
     @cached_property
     def places(self) -> Places:
