@@ -107,7 +107,8 @@ def _check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagn
     found: dict[Rule, list[Finding]] = {rule: [] for rule in plan.rules}
     for rule in plan.notice:
         found[rule].extend(rule.check_notice(doc))
-    if item_rules := [(rule.check_item, found[rule]) for rule in plan.item]:
+    if item_rules := [(rule.check_item, found[rule]) for rule in plan.item
+                      if rule.measures_prefilter is None or doc.measures_may_hold(rule.measures_prefilter)]:
         for item in doc.notice.items:
             for hook, into in item_rules:
                 into.extend(hook(item, doc))

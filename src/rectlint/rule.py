@@ -121,6 +121,9 @@ class Rule:
     # A pattern that matches in the text of every paragraph check_paragraph can report on: the engine calls the
     # hook only on the paragraphs it matches in, found for all rules in one scan of the notice (prescan.py).
     prefilter: ClassVar[re.Pattern[str] | None] = None
+    # A pattern that matches, quotations masked, in the measures of every item check_item can report on: the
+    # engine skips the hook on a notice whose measures hold no match, told by one search of them all.
+    measures_prefilter: ClassVar[re.Pattern[str] | None] = None
     HOOKS: ClassVar[tuple[str, ...]] = ("check_notice", "check_item", "check_paragraph")
 
     def __init__(self, options: dict[str, Any] | None = None) -> None:

@@ -1,5 +1,3 @@
-from collections.abc import Iterator
-
 from rectlint.diagnostics import Category, Severity
 from rectlint.model import Item
 from rectlint.patterns import compile_fast
@@ -36,14 +34,9 @@ class UnitCountMismatch(Rule):
     category = Category.COUNTS
     severity = Severity.INFO
 
-    def check_notice(self, doc: Document):
-        if not doc.measures_may_hold(COUNT):  # no measure counts anything in these units: nothing to compare
-            return
-        for item in doc.notice.items:
-            yield from self._mismatches(item, doc)
+    measures_prefilter = COUNT  # no measure counts anything in these units: nothing to compare
 
-    @staticmethod
-    def _mismatches(item: Item, doc: Document) -> Iterator[Finding]:
+    def check_item(self, item: Item, doc: Document):
         problem: dict[str, int] = {}
         for p in item.problem_paragraphs:
             for m in COUNT.finditer(doc.masked(p.text)):

@@ -1,5 +1,5 @@
 from rectlint.diagnostics import Category, Severity
-from rectlint.model import Status
+from rectlint.model import Item, Status
 from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
@@ -44,16 +44,15 @@ class DoneWithoutEvidence(Rule):
     severity = Severity.WARNING
     options = {"require_commitment": True}
 
-    def check_notice(self, doc: Document):
-        for item in doc.notice.items:
-            if item.status is not Status.DONE or not item.measures:
-                continue
-            ev = doc.facts.evidence[item.index]
-            if ev.evidence or (self.opts["require_commitment"] and not ev.commitments):
-                continue
-            promises = "、".join(dict.fromkeys(m.text for m in ev.commitments))
-            tail = f"，只有“{promises}”等承诺" if promises else ""
-            where = item.status_span or item.response[0].span
-            yield Finding(where.start, where.end,
-                          f"{item.ref}标为“{item.status_label}”，但整改措施中没有日期、数量、"
-                          f"文件或办结结果等佐证{tail}", path=item_place(item, "status"))
+    def check_item(self, item: Item, doc: Document):
+        if item.status is not Status.DONE or not item.measures:
+            return
+        ev = doc.facts.evidence[item.index]
+        if ev.evidence or (self.opts["require_commitment"] and not ev.commitments):
+            return
+        promises = "、".join(dict.fromkeys(m.text for m in ev.commitments))
+        tail = f"，只有“{promises}”等承诺" if promises else ""
+        where = item.status_span or item.response[0].span
+        yield Finding(where.start, where.end,
+                      f"{item.ref}标为“{item.status_label}”，但整改措施中没有日期、数量、"
+                      f"文件或办结结果等佐证{tail}", path=item_place(item, "status"))

@@ -21,16 +21,13 @@ class PhraseRule(Rule):
     def message(self, item: Item, text: str) -> str:
         raise NotImplementedError
 
-    def check_notice(self, doc: Document):
-        if not doc.measures_may_hold(self.PATTERN):  # one search of all measures: most notices have no match
+    def check_item(self, item: Item, doc: Document):
+        if not self.applies(item):
             return
-        for item in doc.notice.items:
-            if not self.applies(item):
-                continue
-            for m in item.measures:
-                for hit in self.PATTERN.finditer(doc.masked(m.text)):
-                    yield Finding(m.span.start + hit.start(), m.span.start + hit.end(),
-                                  self.message(item, hit.group()), path=item_place(item, "response"))
+        for m in item.measures:
+            for hit in self.PATTERN.finditer(doc.masked(m.text)):
+                yield Finding(m.span.start + hit.start(), m.span.start + hit.end(), self.message(item, hit.group()),
+                              path=item_place(item, "response"))
 
 
 class ResponsibilityShift(PhraseRule):
@@ -59,6 +56,7 @@ class ResponsibilityShift(PhraseRule):
     severity = Severity.WARNING
     PATTERN = patterns.compile(r"已由[^，,。；;]{2,24}?(?:承担|负责|牵头)(?![^。；;]{0,12}完成)|职责(?:已)?划转|"
                          r"移交[^，,。；;]{2,20}?(?:处理|负责|办理)(?![^。；;]{0,12}完成)")
+    measures_prefilter = PATTERN
 
     def message(self, item: Item, text: str) -> str:
         return f"{item.ref}以“{text}”作为整改结果，未说明问题是否已解决"
@@ -90,6 +88,7 @@ class DraftAsResult(PhraseRule):
     severity = Severity.WARNING
     PATTERN = patterns.compile(r"初稿|征求意见稿|讨论稿|送审稿|拟制定|拟出台|正在(?:研究)?(?:制定|起草|修订)|"
                          r"计划(?=于|在|到|年底|今年|明年|[\d一二三四五六七八九十]年?内)")
+    measures_prefilter = PATTERN
 
     def message(self, item: Item, text: str) -> str:
         return f"{item.ref}的整改措施只是“{text}”，尚不是整改结果"
@@ -121,20 +120,18 @@ class RelativeClaim(Rule):
     category = Category.EVIDENCE
     severity = Severity.INFO
     PATTERN = patterns.compile(r"(?:明显|显著|大幅|大大|有效|持续)(?:提高|提升|增强|改善|下降|减少|好转)|持续向好")
+    measures_prefilter = PATTERN
 
-    def check_notice(self, doc: Document):
-        if not doc.measures_may_hold(self.PATTERN):  # one search of all measures: most notices have no match
-            return
-        for item in doc.notice.items:
-            for m in item.measures:
-                text = doc.masked(m.text)
-                for sentence in SENTENCE.finditer(text):
-                    if re.search(r"\d", sentence.group()):
-                        continue
-                    for hit in self.PATTERN.finditer(sentence.group()):
-                        at = m.span.start + sentence.start() + hit.start()
-                        yield Finding(at, at + len(hit.group()), f"“{hit.group()}”没有数据支撑",
-                                      path=item_place(item, "response"))
+    def check_item(self, item: Item, doc: Document):
+        for m in item.measures:
+            text = doc.masked(m.text)
+            for sentence in SENTENCE.finditer(text):
+                if re.search(r"\d", sentence.group()):
+                    continue
+                for hit in self.PATTERN.finditer(sentence.group()):
+                    at = m.span.start + sentence.start() + hit.start()
+                    yield Finding(at, at + len(hit.group()), f"“{hit.group()}”没有数据支撑",
+                                  path=item_place(item, "response"))
 
 
 class NegativeCommitment(PhraseRule):
@@ -161,6 +158,7 @@ class NegativeCommitment(PhraseRule):
     category = Category.EVIDENCE
     severity = Severity.WARNING
     PATTERN = patterns.compile(r"不再开展|暂不(?:开展|实施|推进)|无法(?:整改|完成|实施)|不具备(?:整改)?条件")
+    measures_prefilter = PATTERN
 
     def applies(self, item: Item) -> bool:
         return item.status is Status.DONE
@@ -201,14 +199,13 @@ class SloganOnly(Rule):
     options = {"density": 3}
     STOCK = patterns.compile(r"高度重视|进一步|切实|确保|扎实|持续|不断|有效|充分|深入|全面|严格|积极|坚决|全力")
 
-    def check_notice(self, doc: Document):
-        for item in doc.notice.items:
-            if not item.measures or doc.facts.evidence[item.index].evidence:
-                continue
-            text = "".join(doc.masked(m.text) for m in item.measures)
-            stock = self.STOCK.findall(text)
-            if len(stock) * 80 >= self.opts["density"] * max(len(text), 80):
-                first = item.measures[0].span
-                yield Finding(first.start, first.end,
-                              f"{item.ref}的整改措施只有“{'、'.join(dict.fromkeys(stock))}”等表态，没有可核实的内容",
-                              path=item_place(item, "response"))
+    def check_item(self, item: Item, doc: Document):
+        if not item.measures or doc.facts.evidence[item.index].evidence:
+            return
+        text = "".join(doc.masked(m.text) for m in item.measures)
+        stock = self.STOCK.findall(text)
+        if len(stock) * 80 >= self.opts["density"] * max(len(text), 80):
+            first = item.measures[0].span
+            yield Finding(first.start, first.end,
+                          f"{item.ref}的整改措施只有“{'、'.join(dict.fromkeys(stock))}”等表态，没有可核实的内容",
+                          path=item_place(item, "response"))

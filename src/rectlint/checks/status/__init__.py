@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from rectlint.evidence import Mark
 from rectlint.model import Item, Status
 from rectlint.rule import Document
 
 
-def unfinished(doc: Document, status: Status) -> Iterator[tuple[Item, Mark]]:
-    """Each item labelled `status` whose response says the work is not finished, with the first place it says so."""
-    for item in doc.notice.items:
-        if item.status is status and (marks := doc.facts.evidence[item.index].unfinished):
-            yield item, marks[0]
+def unfinished(item: Item, doc: Document, status: Status) -> Mark | None:
+    """Where the response of an item labelled `status` first says the work is not finished, if it does."""
+    marks = doc.facts.evidence[item.index].unfinished if item.status is status else None
+    return marks[0] if marks else None

@@ -1,6 +1,6 @@
 from rectlint.checks.status import unfinished
 from rectlint.diagnostics import Category, Severity
-from rectlint.model import Status
+from rectlint.model import Item, Status
 from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
@@ -32,8 +32,8 @@ class DoneButUnfinished(Rule):
     category = Category.STATUS
     severity = Severity.WARNING
 
-    def check_notice(self, doc: Document):
-        for item, first in unfinished(doc, Status.DONE):
+    def check_item(self, item: Item, doc: Document):
+        if first := unfinished(item, doc, Status.DONE):
             yield Finding(first.start, first.end,
                           f"{item.ref}标为“{item.status_label}”，但整改情况写有“{first.text}”，"
                           "说明整改尚未完成", path=item_place(item, "response"))

@@ -2,7 +2,7 @@
 
 from rectlint.checks.status import unfinished
 from rectlint.diagnostics import Category, Severity
-from rectlint.model import Status
+from rectlint.model import Item, Status
 from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
 
@@ -87,7 +87,7 @@ class UnlabeledUnfinished(Rule):
     category = Category.STATUS
     severity = Severity.INFO
 
-    def check_notice(self, doc: Document):
-        for item, first in unfinished(doc, Status.UNSTATED):
+    def check_item(self, item: Item, doc: Document):
+        if first := unfinished(item, doc, Status.UNSTATED):
             yield Finding(first.start, first.end, f"{item.ref}未标注整改状态，但写有“{first.text}”，整改可能尚未完成",
                           path=item_place(item, "response"))
