@@ -20,6 +20,7 @@ from rectlint.patterns import compile_fast
 from rectlint.prescan import Prescan
 from rectlint.registry import all_rules
 from rectlint.rule import Rule
+from rectlint.source import read_bytes
 from rectlint.triggers import exact_in_joined, joined_form, triggers
 
 PACK_RULES = [r for r in all_rules() if hasattr(r, "pack")]
@@ -116,8 +117,26 @@ def test_engine_reports_the_same_without_prefilters(example, monkeypatch) -> Non
     with_prefilters = lint(text)
     for rule in all_rules():
         monkeypatch.setattr(rule, "prefilter", None)
+        monkeypatch.setattr(rule, "measures_prefilter", None)
     assert with_prefilters == lint(text)
-    assert Rule.prefilter is None
+    assert Rule.prefilter is None and Rule.measures_prefilter is None
+
+
+@pytest.mark.parametrize(("pattern", "called"), [("从未写过的措施", False), ("整改", True)])
+def test_an_item_rule_is_skipped_where_no_measure_holds_its_measures_prefilter(pattern: str, called: bool) -> None:
+    seen: list[int] = []
+
+    class Probe(Rule):
+        code, name = "Z999", "probe"
+        measures_prefilter = re.compile(pattern)
+
+        def check_item(self, item, doc):
+            seen.append(item.index)
+            return []
+
+    source = read_bytes((EXAMPLES / "layout-numbered.txt").read_bytes(), "n.txt")
+    check(source, Settings(rules=[Probe]))
+    assert bool(seen) is called
 
 
 def test_settings_order_does_not_change_output() -> None:
