@@ -19,10 +19,11 @@ from jsonschema import Draft4Validator, Draft7Validator, Draft202012Validator
 from conftest import EXAMPLES, ROOT
 from helpers import lint
 from rectlint.cli import main
-from rectlint.report import FORMATS
+from rectlint.report import FORMATS, reporter
 from rectlint.report.base import FileResult, ReportContext
 from rectlint.report.github import Github, escape_data, escape_property
 from rectlint.report.junit import Junit
+from rectlint.source import read_bytes
 
 SCHEMAS = Path(__file__).parent / "schemas"
 SARIF = Draft7Validator(json.loads((SCHEMAS / "sarif-schema-2.1.0.json").read_text("utf-8")))
@@ -348,3 +349,16 @@ def test_json_written_file_by_file_is_the_document_json_dumps_would_write(work: 
     assert r.stdout == json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     assert doc["summary"]["files"] == len(doc["files"])
     assert ("statistics" in doc) == ("--statistics" in args) and ("baseline" in doc) == ("--baseline-write" in args)
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "gitlab", "rdjson"])
+def test_document_formats_write_each_file_as_soon_as_it_is_checked(work: Path, fmt: str) -> None:
+    """Memory must not grow with the findings of a run: a file's findings leave with the file, not at the end."""
+    source = read_bytes((work / NOTICE).read_bytes(), NOTICE)
+    diags = lint(source.text)
+    out = reporter(fmt, ReportContext(root=work))
+    first = out.file(FileResult("a.txt", source, diags, encoding="utf-8"))
+    second = out.file(FileResult("b.txt", source, diags, encoding="utf-8"))
+    rest = out.finish()
+    assert all(d.message in first and d.message in second and d.message not in rest for d in diags)
+    assert json.loads(first + second + rest)

@@ -62,3 +62,17 @@ def test_unwritable_cache_is_ignored(tmp_path, monkeypatch) -> None:
         assert startcache.load("x") is None
     finally:
         startcache.directory.cache_clear()
+
+
+def test_a_one_file_run_imports_no_heavy_module_it_does_not_need() -> None:
+    """Start-up time: pydantic, the Word/web/PDF readers, worker processes, git, diffs, YAML and JSON Schema are
+    imported only by the runs that use them (the start-up cache spares a warm start the last two)."""
+    code = ("import sys\nfrom rectlint.cli import main\n"
+            "try:\n    main(['check', '--no-cache', '--exit-zero', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+            "heavy = ['pydantic', 'docx', 'selectolax', 'pypdf', 'multiprocessing', 'subprocess', 'difflib', 'yaml',"
+            " 'jsonschema']\n"
+            "print('imported:', *[m for m in heavy if m in sys.modules], file=sys.stderr)\n")
+    example = str(EXAMPLES / "layout-numbered.txt")
+    for _ in range(2):  # the first run may fill the start-up cache
+        run = subprocess.run([sys.executable, "-c", code, example], capture_output=True, text=True, check=True)
+    assert run.stderr.splitlines()[-1] == "imported:"
