@@ -57,10 +57,6 @@ class Fix:
     applicability: str = "safe"  # safe | unsafe
     edits: list[Edit]
 
-    def to_json(self) -> dict[str, Any]:
-        return {"message": self.message, "applicability": self.applicability,
-                "edits": [{"start": e.start, "end": e.end, "content": e.content} for e in self.edits]}
-
 
 @dataclass(slots=True)  # positional too: the cache rebuilds findings from rows
 class Diagnostic:

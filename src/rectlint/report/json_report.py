@@ -7,6 +7,7 @@ from typing import Any
 
 from rectlint import __version__
 from rectlint.diagnostics import Diagnostic
+from rectlint.model import to_json
 from rectlint.report.base import FileResult, ReportContext, Reporter, Statistics
 from rectlint.report.jsonstream import indented
 
@@ -33,7 +34,7 @@ def _diagnostic_text(d: Diagnostic) -> str:
             f'{i}"end_offset": {d.end_offset:d}{i}"line": {d.line:d}{i}"column": {d.column:d}'
             f'{i}"end_line": {d.end_line:d}{i}"end_column": {d.end_column:d}'
             f'{i}"path": {"null" if d.path is None else q(d.path)}{i}"excerpt": {q(d.excerpt)}'
-            f'{i}"fix": {"null" if d.fix is None else indented(d.fix.to_json(), 5)}\n        }}')
+            f'{i}"fix": {"null" if d.fix is None else indented(to_json(d.fix), 5)}\n        }}')
 
 
 class Json(Reporter):

@@ -4,6 +4,7 @@ import re
 
 from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
+from rectlint.evidence import blank
 from rectlint.patterns import compile_fast
 from rectlint.rule import Document, Finding, Rule
 from rectlint.sentences import SENTENCE
@@ -53,7 +54,7 @@ class MixedNumerals(Rule):
             return
         # No fixed expression or count holds a sentence's end: masking the paragraph masks each of its
         # sentences, and a count found in the paragraph is one found in its sentence.
-        text = FIXED.sub(_blanked, paragraph.text)
+        text = FIXED.sub(blank, paragraph.text)
         counted = list(CHINESE.finditer(text))
         if not counted:
             return
@@ -72,7 +73,3 @@ class MixedNumerals(Rule):
                 at = paragraph.span.start + m.start()
                 other = arabic[m.group()[-1]].group()
                 yield Finding(at, at + len(m.group()), f"同一句中“{m.group()}”与“{other}”数字写法不一致")
-
-
-def _blanked(m: re.Match[str]) -> str:
-    return "\u3000" * len(m.group())
