@@ -16,10 +16,10 @@ from re import _parser as sre_parse
 # One character class, as (op, value) items of the parse tree: LITERAL, RANGE or CATEGORY.
 CharSet = tuple[tuple[object, object], ...]
 
-_CATEGORY = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
+CATEGORY = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
              sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _MAX_FIRST = 500  # a first-character lookahead on a larger class costs more than it saves
 
 
@@ -39,7 +39,7 @@ def _charset(op: object, av: object) -> CharSet | None:
         return ((sre.LITERAL, av),)
     if op is sre.IN:
         items = tuple(av)  # type: ignore[call-overload]
-        if all(o is sre.LITERAL or o is sre.RANGE or (o is sre.CATEGORY and a in _CATEGORY) for o, a in items):
+        if all(o is sre.LITERAL or o is sre.RANGE or (o is sre.CATEGORY and a in CATEGORY) for o, a in items):
             return items
     return None
 
@@ -63,7 +63,7 @@ def _first(items) -> tuple[list[tuple[object, object]], bool] | None:
         if op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
             body = _subpattern_body(av) if op is sre.SUBPATTERN else av
             found = _first(body.data) if body is not None else None
-        elif op in _REPEATS:
+        elif op in REPEATS:
             lo, _, body = av
             found = _first(body.data)
             if found is not None and lo == 0:
@@ -125,13 +125,22 @@ def accelerated(pattern: str, flags: int = 0) -> str:
 def _class(cs: CharSet | tuple[tuple[object, object], ...]) -> str:
     if len(cs) == 1 and cs[0][0] is sre.LITERAL:
         return re.escape(chr(cs[0][1]))  # type: ignore[arg-type]
+    return class_source(cs)
+
+
+def class_source(items) -> str:
+    """The source of a character class from its parse-tree items; ValueError for an item it cannot write."""
     parts = []
-    for op, av in cs:
-        if op is sre.LITERAL:
-            parts.append(re.escape(chr(av)))  # type: ignore[arg-type]
+    for op, a in items:
+        if op is sre.NEGATE:
+            parts.insert(0, "^")
+        elif op is sre.LITERAL:
+            parts.append(re.escape(chr(a)))
         elif op is sre.RANGE:
-            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")  # type: ignore[index]
+            parts.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+        elif op is sre.CATEGORY and a in CATEGORY:
+            parts.append(CATEGORY[a])
         else:
-            parts.append(_CATEGORY[av])  # type: ignore[index]
+            raise ValueError(str(op))
     return "[" + "".join(parts) + "]"
 

@@ -31,17 +31,16 @@ import re
 from re import _constants as sre  # the parse tree of `re`: stable since 3.11
 from re import _parser as sre_parse
 
+from rectlint.prefilter import REPEATS, class_source
+
 # (anchor characters, what must hold before the anchor (lookbehinds, the anchor included) or "", a lookahead
 # on what follows it or "")
 Trigger = tuple[str, str, str]
 
 _NEWLINE = 10
-_CATEGORY = {sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
-             sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W"}
 _HAS_NEWLINE = {sre.CATEGORY_NOT_DIGIT, sre.CATEGORY_SPACE, sre.CATEGORY_NOT_WORD}  # categories holding "\n"
 _STARTS = (sre.AT_BEGINNING, sre.AT_BEGINNING_STRING, sre.AT_BEGINNING_LINE)
 _ENDS = (sre.AT_END, sre.AT_END_STRING, sre.AT_END_LINE)
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 _ASSERTS = (sre.ASSERT, sre.ASSERT_NOT)
 _MAX_ANCHOR = 16  # characters an anchor class may hold (each is an alternative of the scan)
 _MAX_BEHIND = 24  # characters a lookbehind may span
@@ -128,7 +127,7 @@ class _Writer:
             if add_flags or del_flags:
                 raise Unsupported("scoped flags")
             return ("(" if self.groups and group else "(?:") + self.items(body.data, exact) + ")"
-        if op in _REPEATS:
+        if op in REPEATS:
             lo, hi, body = av
             count = f"{{{lo},{'' if hi is sre.MAXREPEAT else hi}}}"
             lazy = "?" if op is sre.MIN_REPEAT else "+" if op is sre.POSSESSIVE_REPEAT and exact else ""
@@ -151,19 +150,10 @@ class _Writer:
 
 
 def _class(av) -> str:
-    parts = []
-    for op, a in av:
-        if op is sre.NEGATE:
-            parts.insert(0, "^")
-        elif op is sre.LITERAL:
-            parts.append(re.escape(chr(a)))
-        elif op is sre.RANGE:
-            parts.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
-        elif op is sre.CATEGORY and a in _CATEGORY:
-            parts.append(_CATEGORY[a])
-        else:
-            raise Unsupported(str(op))
-    return "[" + "".join(parts) + "]"
+    try:
+        return class_source(av)
+    except ValueError as exc:
+        raise Unsupported(str(exc)) from None
 
 
 def _broad(av) -> bool:
@@ -200,7 +190,7 @@ def _newline_free(items, dotall: bool) -> bool:
             ok = True  # a back-reference repeats a group, which is checked where it stands
         elif op is sre.BRANCH:
             ok = all(_newline_free(alt.data, dotall) for alt in av[1])
-        elif op is sre.SUBPATTERN or op in _REPEATS or op in _ASSERTS:
+        elif op is sre.SUBPATTERN or op in REPEATS or op in _ASSERTS:
             ok = _newline_free(av[-1].data, dotall)
         elif op is sre.ATOMIC_GROUP:
             ok = _newline_free(av.data, dotall)
@@ -274,7 +264,7 @@ def _anchor(op, av) -> str | None:
             chars.extend([a] if o is sre.LITERAL else range(a[0], a[1] + 1))
             if len(chars) > _MAX_ANCHOR:
                 return None
-    elif op in _REPEATS and av[0] >= 1 and len(av[2].data) == 1:  # its first repetition
+    elif op in REPEATS and av[0] >= 1 and len(av[2].data) == 1:  # its first repetition
         return _anchor(*av[2].data[0])
     elif op is sre.AT and av in _STARTS:  # the line break before the paragraph
         return "\n"
@@ -314,7 +304,7 @@ def _trigger(items: list, state, writer: _Writer) -> Trigger:
                    key=lambda found: sum(map(rate, found[1])))
     op, av = items[j]
     following = items[j + 1:]
-    if op in _REPEATS:  # the anchor is the first repetition; the others follow it
+    if op in REPEATS:  # the anchor is the first repetition; the others follow it
         lo, hi, body = av
         op, av = body.data[0]
         if hi is sre.MAXREPEAT or hi > 1:
@@ -355,7 +345,7 @@ def _choices(op, av, state) -> list[tuple[list, bool]]:
         return [([(op, av)], True)]
     if op is sre.BRANCH and all(_fixed(alt.data, state) for alt in av[1]):
         return [(list(alt.data), True) for alt in av[1]]
-    if op in _REPEATS and _fixed(av[2].data, state):
+    if op in REPEATS and _fixed(av[2].data, state):
         group = (sre.SUBPATTERN, (None, 0, 0, av[2]))
         if av[1] is not sre.MAXREPEAT and av[1] - av[0] < 4:
             return [([group] * n, True) for n in range(av[0], av[1] + 1)]
@@ -382,7 +372,7 @@ def _walk(items):
                 yield from _walk(alt.data)
         elif op is sre.GROUPREF_EXISTS:
             yield from (x for part in av[1:] if part is not None for x in _walk(part.data))
-        elif op is sre.SUBPATTERN or op in _REPEATS or op in _ASSERTS:
+        elif op is sre.SUBPATTERN or op in REPEATS or op in _ASSERTS:
             yield from _walk(av[-1].data)
         elif op is sre.ATOMIC_GROUP:
             yield from _walk(av.data)
