@@ -34,3 +34,22 @@ def test_what_json_refuses_is_refused() -> None:
         indented({"a": object()})
     with pytest.raises(TypeError):
         indented({(1, 2): 0})
+
+
+def test_json_report_entry_is_the_generic_writers_text_of_every_field() -> None:
+    """The JSON reporter writes a file's entry by hand, for speed: it must hold every field of a diagnostic
+    and of its fix (a field added to either and forgotten there fails here)."""
+    from rectlint.diagnostics import Category, Diagnostic, Edit, Fix
+    from rectlint.model import to_json
+    from rectlint.report.base import FileResult
+    from rectlint.report.json_report import entry_text
+
+    fixes = [None, Fix(message="改为“，”", edits=[]),
+             Fix(message="删去\"重复\"", applicability="unsafe",
+                 edits=[Edit(start=3, end=4, content="，"), Edit(start=9, end=9, content="\n")])]
+    diags = [Diagnostic("W003", "duplicated-word", Category.WORDING, Severity.WARNING, "“确保确保”\u2028", 3, 7,
+                        1, 4, 2, 1, path=None if fix is None else "items/1", excerpt="确保\t确保", fix=fix)
+             for fix in fixes]
+    result = FileResult("通报/a.txt", None, diags, encoding="gb18030", error=None)
+    expected = {"path": result.path, "diagnostics": [to_json(d) for d in diags], "encoding": "gb18030"}
+    assert entry_text(result) == indented(expected, 2)

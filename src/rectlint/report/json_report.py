@@ -6,8 +6,7 @@ from json.encoder import encode_basestring as q
 from typing import Any
 
 from rectlint import __version__
-from rectlint.diagnostics import Diagnostic
-from rectlint.model import to_json
+from rectlint.diagnostics import Diagnostic, Fix
 from rectlint.report.base import FileResult, ReportContext, Reporter, Statistics
 from rectlint.report.jsonstream import indented
 
@@ -29,12 +28,28 @@ def entry_text(r: FileResult) -> str:
 
 def _diagnostic_text(d: Diagnostic) -> str:
     i = "," + DIAG
-    return (f'\n        {{{DIAG}"code": {q(d.code)}{i}"name": {q(d.name)}{i}"category": {q(d.category)}'
-            f'{i}"severity": {q(d.severity)}{i}"message": {q(d.message)}{i}"offset": {d.offset:d}'
+    head = _HEADS.get((d.code, d.name, d.category, d.severity))
+    if head is None:
+        head = _HEADS[d.code, d.name, d.category, d.severity] = (
+            f'\n        {{{DIAG}"code": {q(d.code)}{i}"name": {q(d.name)}{i}"category": {q(d.category)}'
+            f'{i}"severity": {q(d.severity)}{i}"message": ')
+    return (f'{head}{q(d.message)}{i}"offset": {d.offset:d}'
             f'{i}"end_offset": {d.end_offset:d}{i}"line": {d.line:d}{i}"column": {d.column:d}'
             f'{i}"end_line": {d.end_line:d}{i}"end_column": {d.end_column:d}'
             f'{i}"path": {"null" if d.path is None else q(d.path)}{i}"excerpt": {q(d.excerpt)}'
-            f'{i}"fix": {"null" if d.fix is None else indented(to_json(d.fix), 5)}\n        }}')
+            f'{i}"fix": {"null" if d.fix is None else _fix_text(d.fix)}\n        }}')
+
+
+# The members of a diagnostic that one rule's findings share, up to the message: written once per rule.
+_HEADS: dict[tuple[str, str, str, str], str] = {}
+FIX, EDIT = DIAG + "  ", DIAG + "      "  # the indentation of a fix's members, of an edit's members
+
+
+def _fix_text(f: Fix) -> str:
+    edits = ",".join(f'{FIX}  {{{EDIT}"start": {e.start:d},{EDIT}"end": {e.end:d},{EDIT}"content": {q(e.content)}'
+                     f'{FIX}  }}' for e in f.edits)
+    return (f'{{{FIX}"message": {q(f.message)},{FIX}"applicability": {q(f.applicability)},{FIX}"edits": '
+            + (f"[{edits}{FIX}]" if f.edits else "[]") + f"{DIAG}}}")
 
 
 class Json(Reporter):
