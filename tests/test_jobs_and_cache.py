@@ -106,3 +106,13 @@ def test_an_interrupt_in_a_worker_stops_the_run_instead_of_hanging_it(corpus: Pa
     r = CliRunner().invoke(main, ["check", "--no-cache", "-j", "2", str(corpus)])
     assert isinstance(r.exception, KeyboardInterrupt) or r.exit_code == 1  # CliRunner reports ^C as Abort
     assert "2-layout" not in r.stdout
+
+
+@pytest.mark.parametrize("count, jobs", [(1, 2), (7, 2), (12, 3), (100, 2), (1000, 2), (5000, 8)])
+def test_every_worker_gets_several_tasks_and_large_runs_few_round_trips(count: int, jobs: int) -> None:
+    from rectlint.parallel import chunksize
+
+    size = chunksize(count, jobs)
+    assert size >= 1
+    assert -(-count // size) >= min(count, 4 * jobs)  # tasks to go round, while there are files for them
+    assert size == 16 or count < 16 * 4 * jobs  # a large run: few round trips through the parent

@@ -8,7 +8,7 @@ Where fork is unavailable, the work runs in this process.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -39,7 +39,13 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, chunksize: int = 4) -> Iterator[R]:
+def chunksize(count: int, jobs: int) -> int:
+    """Items per task: each task is a round trip through the parent, whose time the workers share on a
+    busy machine (16 rather than 4 saved 5% of a corpus run), yet every worker must get a few tasks."""
+    return max(1, min(16, count // (jobs * 4)))
+
+
+def ordered_map(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
     """fn over items with up to `jobs` processes; the order of results is the order of items."""
     global _TASK
     if jobs <= 1:
@@ -52,7 +58,7 @@ def ordered_map(fn: Callable[[T], R], items: Iterable[T], jobs: int, chunksize: 
         return
     _TASK = fn
     with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for result in pool.imap(_call, items, chunksize):
+        for result in pool.imap(_call, items, chunksize(len(items), jobs)):
             if isinstance(result, _Raised):
                 raise result.exc
             yield result
