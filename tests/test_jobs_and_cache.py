@@ -116,3 +116,13 @@ def test_every_worker_gets_several_tasks_and_large_runs_few_round_trips(count: i
     assert size >= 1
     assert -(-count // size) >= min(count, 4 * jobs)  # tasks to go round, while there are files for them
     assert size == 16 or count < 16 * 4 * jobs  # a large run: few round trips through the parent
+
+
+def test_findings_survive_the_trip_from_a_worker_process() -> None:
+    import pickle
+
+    from helpers import lint
+
+    diags = lint((EXAMPLES / "layout-numbered.txt").read_text("utf-8"))
+    assert any(d.fix for d in diags) and any(d.path for d in diags)
+    assert pickle.loads(pickle.dumps(diags, protocol=pickle.HIGHEST_PROTOCOL)) == diags

@@ -79,6 +79,11 @@ class Diagnostic:
     def sort_key(self) -> tuple:
         return (self.offset, self.end_offset, self.code)
 
+    def __reduce__(self) -> tuple[Any, tuple[list[Any]]]:
+        """Pickled as its row: results come back from worker processes pickled, in half the time and bytes of
+        the generic form."""
+        return diagnostic_from_row, (self.to_row(),)
+
     def to_row(self) -> list[Any]:
         """Every field as a JSON value, in declared order (the results cache keeps findings this way)."""
         f = self.fix
