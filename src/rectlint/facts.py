@@ -135,8 +135,11 @@ class _Dater:
         self.source = source
         self.span: Callable[[int, int], Span] = source.span  # the bound method: one call less per span
 
-    def ref(self, m: DateMention, base: int, r: Resolved, label: str | None = None) -> DateRef:
-        return DateRef(text=m.text, span=self.span(base + m.start, base + m.end), start=r.start, end=r.end,
+    @staticmethod
+    def ref(m: DateMention, line: Span, base: int, r: Resolved, label: str | None = None) -> DateRef:
+        """The DateRef of `m`, found at `base` inside `line` (a paragraph's span, which lies on one line: the
+        date's line and columns follow from it, with no lookup in the text)."""
+        return DateRef(text=m.text, span=line.part(base + m.start, base + m.end), start=r.start, end=r.end,
                        problem=r.problem, explicit_year=m.explicit_year, malformed=m.malformed,
                        is_range=m.is_range, granularity=m.granularity, label=label)
 
@@ -158,7 +161,7 @@ def _opening_timeline(paragraphs: list[Paragraph], dater: _Dater, timeline: Time
                         r = resolve(m, year + 1, year + 1)
                 if r.start:
                     year, last = r.end.year if r.end else r.start.year, r.start
-                refs.append(dater.ref(m, p.span.start + sm.start(), r))
+                refs.append(dater.ref(m, p.span, p.span.start + sm.start(), r))
             if not timeline.inspecting_body and (b := INSPECTING_BODY.search(sentence)):
                 timeline.inspecting_body = b.group()
             base = p.span.start + sm.start()  # offsets once per sentence: a sentence may hold thousands of dates
@@ -225,7 +228,7 @@ def _prose_dates(paragraphs: list[Paragraph], dater: _Dater, t: Timeline) -> lis
                     if year is None and r.start and begin and r.start < begin and anchor and ref_year and (
                             ref_year > anchor):
                         r = resolve(m, anchor + 1, ref_year)
-                out.append(dater.ref(m, base, r))
+                out.append(dater.ref(m, p.span, base, r))
     return out
 
 
@@ -338,11 +341,12 @@ def resolve_facts(notice: Notice, source: SourceText) -> Facts:
     if sig and sig.date_text and sig.date_span:
         found = find_dates(sig.date_text)
         if found:
-            t.published = dater.ref(found[0], sig.date_span.start, resolve(found[0], None, None))
+            t.published = dater.ref(found[0], sig.date_span, sig.date_span.start, resolve(found[0], None, None))
     for c in notice.chrome:
         for m in find_dates(c.text):
             label = _CHROME_LABEL.search(c.text[:m.start])
-            t.chrome.append(dater.ref(m, c.span.start, resolve(m, None, None), label.group(1) if label else None))
+            t.chrome.append(dater.ref(m, c.span, c.span.start, resolve(m, None, None),
+                                      label.group(1) if label else None))
     prose = [p for p in notice.paragraphs if p.role != "closing" or p.span != (sig.date_span if sig else None)]
     dates = _prose_dates(prose, dater, t)
     owners = {p.span.start: item.index for item in notice.items for p in item.problem_paragraphs + item.response}
