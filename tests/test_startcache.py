@@ -42,7 +42,8 @@ def _run(env_dir: str) -> subprocess.CompletedProcess:
 def test_cold_warm_damaged_and_disabled_caches_give_the_same_report(tmp_path) -> None:
     cold = _run(str(tmp_path))
     stored = sorted(p.name for p in tmp_path.iterdir())
-    assert {"packs.marshal", "lark-notice.cache"} <= set(stored) and any(n.startswith("regex-") for n in stored)
+    assert "packs.marshal" in stored
+    assert any(n.startswith("regex-") for n in stored) and any(n.startswith("lalr-") for n in stored)
     warm = _run(str(tmp_path))
     for p in tmp_path.iterdir():
         p.write_bytes(b"\x00garbage")
@@ -65,12 +66,12 @@ def test_unwritable_cache_is_ignored(tmp_path, monkeypatch) -> None:
 
 
 def test_a_one_file_run_imports_no_heavy_module_it_does_not_need() -> None:
-    """Start-up time: pydantic, the Word/web/PDF readers, worker processes, git, diffs, YAML and JSON Schema are
-    imported only by the runs that use them (the start-up cache spares a warm start the last two)."""
+    """Start-up time: pydantic, the Word/web/PDF readers, worker processes, git, diffs, YAML, JSON Schema and Lark
+    are imported only by the runs that use them (the start-up cache spares a warm start the last three)."""
     code = ("import sys\nfrom rectlint.cli import main\n"
             "try:\n    main(['check', '--no-cache', '--exit-zero', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
             "heavy = ['pydantic', 'docx', 'selectolax', 'pypdf', 'multiprocessing', 'subprocess', 'difflib', 'yaml',"
-            " 'jsonschema']\n"
+            " 'jsonschema', 'lark']\n"
             "print('imported:', *[m for m in heavy if m in sys.modules], file=sys.stderr)\n")
     example = str(EXAMPLES / "layout-numbered.txt")
     for _ in range(2):  # the first run may fill the start-up cache

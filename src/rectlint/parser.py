@@ -1,4 +1,4 @@
-"""Parse: classified lines → Lark LALR tree → typed `Notice`.
+"""Parse: classified lines → LALR tree (Lark's table of grammars/notice.lark; see lalr.py) → typed `Notice`.
 
 Parsing never raises on text. A line the grammar cannot place where it stands is demoted to a plain
 paragraph, and a text with no recognisable notice structure is returned with `structured=False`.
@@ -7,15 +7,10 @@ paragraph, and a text with no recognisable notice structure is returned with `st
 from __future__ import annotations
 
 import re
-from functools import cache
-from importlib.resources import files
 
-from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedInput
-from lark.lexer import Lexer
-
+from rectlint import lalr, patterns
 from rectlint import lines as L
-from rectlint import patterns, startcache
+from rectlint.lalr import Tree
 from rectlint.model import (
     Chrome,
     Contact,
@@ -32,26 +27,6 @@ from rectlint.model import (
     Value,
 )
 from rectlint.source import SourceText
-
-
-class _NoLexer(Lexer):
-    """Tokens are fed one classified line at a time; Lark never lexes text itself."""
-
-    def __init__(self, conf: object) -> None:
-        pass
-
-    def lex(self, *args: object):  # pragma: no cover - never called
-        raise NotImplementedError
-
-
-@cache
-def _lark() -> Lark:
-    grammar = files("rectlint.grammars").joinpath("notice.lark").read_text(encoding="utf-8")
-    # Lark keeps the analysed grammar in the start-up cache itself, checked against a hash of the
-    # grammar, the options and its own version; building it anew costs about 20 ms.
-    table = startcache.path("lark-notice.cache")
-    return Lark(grammar, parser="lalr", lexer=_NoLexer, cache=str(table) if table else False)
-
 
 # ---------------------------------------------------------------------------------------------------
 # Statuses and enumerated measures inside a response
@@ -111,11 +86,10 @@ def cn_to_int(text: str) -> int | None:
 
 
 class _Builder:
-    """Turns the Lark tree into model nodes; one instance per document."""
+    """Turns the grammar's tree into model nodes; one instance per document."""
 
-    def __init__(self, source: SourceText, by_start: dict[int, L.Line]) -> None:
+    def __init__(self, source: SourceText) -> None:
         self.source = source
-        self.by_start = by_start
         self.items: list[Item] = []
         self.headings: list[Heading] = []
         self.paragraphs: list[Paragraph] = []
@@ -123,18 +97,13 @@ class _Builder:
     def span(self, start: int, end: int) -> Span:
         return self.source.span(start, end)
 
-    def line(self, tok: Token) -> L.Line:
-        return self.by_start[tok.start_pos]
-
-    def paragraph(self, tok: Token, role: str) -> Paragraph:
-        ln = self.line(tok)
+    def paragraph(self, ln: L.Line, role: str) -> Paragraph:
         p = Paragraph(span=ln.span, text=ln.text, role=role)
         self.paragraphs.append(p)
         return p
 
-    def heading(self, tok: Token, as_paragraph: bool = True) -> Heading:
-        ln = self.line(tok)
-        pattern, level = _HEADINGS[tok.type]
+    def heading(self, ln: L.Line, as_paragraph: bool = True) -> Heading:
+        pattern, level = _HEADINGS[ln.kind]
         m = pattern.match(ln.text)
         assert m is not None
         digits = next((g for g in m.groups() if g), "")
@@ -144,7 +113,7 @@ class _Builder:
                   number=number, text=ln.text[m.end():].strip())
         self.headings.append(h)
         if as_paragraph:
-            self.paragraph(tok, "problem" if tok.type in ("H3", "PROBLEM") else "heading")
+            self.paragraph(ln, "problem" if ln.kind in ("H3", "PROBLEM") else "heading")
         return h
 
     # -- blocks -----------------------------------------------------------------------------------
@@ -171,23 +140,23 @@ class _Builder:
         return notice
 
     def front(self, tree: Tree, notice: Notice) -> None:
-        toks: list[Token] = list(tree.children)
-        for t in toks:
-            self.paragraph(t, "title")
-        titles = [t for t in toks if t.type == "TITLE"]
+        lines: list[L.Line] = tree.children
+        for ln in lines:
+            self.paragraph(ln, "title")
+        titles = [ln for ln in lines if ln.kind == "TITLE"]
         if titles:
             title = titles[0]
-            before = [t for t in toks if t.type == "ORG" and t.start_pos < title.start_pos]
+            before = [ln for ln in lines if ln.kind == "ORG" and ln.start < title.start]
             first = before[-1] if before else title
-            parts = [self.line(t).text for t in ([first] if before else []) + [title]]
+            parts = [ln.text for ln in ([first] if before else []) + [title]]
             notice.title = "".join(parts)
-            notice.title_span = self.span(self.line(first).start, self.line(title).end)
+            notice.title_span = self.span(first.start, title.end)
             lead = re.match(r"^(.{2,40}?(?:党组|党委|党工委|委员会|党总支|党支部))(?=关于)", notice.title)
-            notice.issuer = self.line(before[-1]).text if before else (lead.group(1) if lead else None)
+            notice.issuer = before[-1].text if before else (lead.group(1) if lead else None)
         else:
-            orgs = [t for t in toks if t.type == "ORG"]
+            orgs = [ln for ln in lines if ln.kind == "ORG"]
             if orgs:
-                notice.issuer = self.line(orgs[0]).text
+                notice.issuer = orgs[0].text
 
     def section(self, tree: Tree, path: str) -> Section:
         head, *rest = tree.children
@@ -198,7 +167,7 @@ class _Builder:
             sec.items.append(self._item_from(head, rest, here))
             return sec
         for child in rest:
-            if isinstance(child, Token):
+            if not isinstance(child, Tree):
                 sec.paragraphs.append(self.paragraph(child, "text"))
             elif child.data == "group":
                 sec.groups.append(self.group(child, here + "/"))
@@ -222,7 +191,7 @@ class _Builder:
             grp.items.append(self._item_from(head, rest, here))
             return grp
         for child in rest:
-            if isinstance(child, Token):
+            if not isinstance(child, Tree):
                 grp.paragraphs.append(self.paragraph(child, "text"))
             else:
                 grp.items.append(self.item(child, here + "/"))
@@ -231,21 +200,20 @@ class _Builder:
     @staticmethod
     def _is_item_block(children: list) -> bool:
         """A heading followed directly by 整改情况 (and holding no items) is a problem item itself."""
-        return any(isinstance(c, Token) and c.type == "RECT" for c in children) and all(
-            isinstance(c, Token) for c in children)
+        return any(not isinstance(c, Tree) and c.kind == "RECT" for c in children) and all(
+            not isinstance(c, Tree) for c in children)
 
     def item(self, tree: Tree, path: str) -> Item:
         head, *rest = tree.children
         return self._item_from(head, rest, path)
 
-    def _item_from(self, head: Token, rest: list, path: str) -> Item:
-        h = self.heading(head)
-        ln = self.line(head)
+    def _item_from(self, ln: L.Line, rest: list[L.Line], path: str) -> Item:
+        h = self.heading(ln)
         problem_start = h.span.start + (len(ln.text) - len(h.text))
-        item = Item(span=self.span(ln.start, self.line(rest[-1]).end if rest else ln.end),
+        item = Item(span=self.span(ln.start, rest[-1].end if rest else ln.end),
             index=len(self.items) + 1, number=h.number, label=h.marker,
             path=(path + h.marker.rstrip("：:.．、")).strip("/"),
-            ref=self._ref(head.type, h, path),
+            ref=self._ref(ln.kind, h, path),
             problem=h.text, problem_span=ln.span.part(problem_start, ln.end),
         )
         self.items.append(item)
@@ -255,9 +223,9 @@ class _Builder:
             at = problem_start + m.start() + m.group(0).index(label)
             item.status, item.status_label = _match_status(m), label
             item.status_span = ln.span.part(at, at + len(label))
-        in_response = not any(t.type == "RECT" for t in rest)
+        in_response = not any(line.kind == "RECT" for line in rest)
         for tok in rest:
-            kind = tok.type
+            kind = tok.kind
             if kind == "RECT":
                 in_response = True
             if not in_response:
@@ -313,12 +281,12 @@ class _Builder:
         for tok in tree.children:
             p = self.paragraph(tok, "closing")
             notice.closing.append(p)
-            if tok.type == "INVITE" and notice.invitation is None:
+            if tok.kind == "INVITE" and notice.invitation is None:
                 notice.invitation = p
-            if tok.type == "ORG":
+            if tok.kind == "ORG":
                 sig = sig or Signature(span=p.span)
                 sig.issuer, sig.issuer_span = p.text, p.span
-            elif tok.type == "DATE":
+            elif tok.kind == "DATE":
                 sig = sig or Signature(span=p.span)
                 sig.date_text, sig.date_span = p.text, p.span
                 sig.span = self.span(sig.span.start, p.span.end)
@@ -342,8 +310,8 @@ class _Builder:
         return Contact(span=self.span(min(s.start for s in spans), max(s.end for s in spans)), **found)
 
     def _block_span(self, tree: Tree) -> Span:
-        toks = list(tree.scan_values(lambda v: isinstance(v, Token)))
-        return self.span(self.line(toks[0]).start, self.line(toks[-1]).end)
+        lines = tree.leaves()
+        return self.span(lines[0].start, lines[-1].end)
 
 
 _HEADINGS: dict[str, tuple[re.Pattern[str], int]] = {  # token type → (its pattern, its heading level)
@@ -360,23 +328,20 @@ CONTACT_FIELDS: dict[str, re.Pattern[str]] = {
 
 
 def _feed(lines: list[L.Line]) -> Tree | None:
-    """Feed one token per line, demoting a line to TEXT wherever its own kind cannot stand."""
-    ip = _lark().parse_interactive(None)
+    """Group the lines by the grammar, demoting a line to TEXT wherever its own kind cannot stand."""
     try:
-        for ln in lines:
-            kind = ln.kind if ln.kind in ip.choices() else "TEXT"
-            ln.kind = kind
-            ip.feed_token(Token(kind, ln.text, ln.start, ln.line, 1, ln.line, None, ln.end))
-        return ip.feed_eof()
-    except UnexpectedInput:  # LALR found the error late; fall back to an unstructured notice
+        tree, fed = lalr.group(lines, [ln.kind for ln in lines], "TEXT")
+    except lalr.ParseError:  # LALR found the error late; fall back to an unstructured notice
         return None
+    for ln, kind in zip(lines, fed, strict=True):
+        ln.kind = kind
+    return tree
 
 
 def parse(source: SourceText) -> Notice:
     content, chrome = L.classify(source)
     tree = _feed(content) if content else None
-    by_start = {ln.start: ln for ln in content}
-    builder = _Builder(source, by_start)
+    builder = _Builder(source)
     if tree is None:
         notice = Notice(span=builder.span(0, len(source.text)), structured=False)
         notice.paragraphs = [Paragraph(span=ln.span, text=ln.text) for ln in content]

@@ -6,8 +6,8 @@ user's cache directory ($RECTLINT_STARTUP_CACHE, else $XDG_CACHE_HOME/rectlint, 
 RECTLINT_STARTUP_CACHE set to an empty string turns the cache off), under names that say what they were
 derived from; entries are keyed by content, so a changed pattern or pack is simply a new entry.
 A cache that cannot be read or written is ignored: rectlint then rebuilds, and nothing else changes.
-Values are stored with marshal, which holds plain data only and never runs code when loaded; the
-parse table is stored by Lark in its own format (a pickle, as Lark's own cache option does).
+Values are stored with marshal, which holds plain data only and never runs code when loaded (the
+parse table too: lalr.py keeps it as plain data, so a warm start does not import Lark).
 """
 
 from __future__ import annotations
