@@ -10,16 +10,17 @@ cache), peak RSS, and the same figures for any peer found on PATH (autocorrect).
 (issue 5): >= 20 MB/s with --jobs 2, single file < 150 ms, re-run < 0.5 s, peak RSS < 200 MB. With --shapes,
 three large inputs are timed at full and quarter size (ratio near 4 without start-up = linear cost).
 
-Measured on 2 cores, JSON output (the README's performance section has the whole table):
+Measured on 2 cores, JSON output (the README's performance section has the whole table; the machine's
+speed drifts, so the ratio to AutoCorrect in the same run is the steadier figure):
 
     figure                          earlier                         now
-    corpus, --jobs 2                3.0 MB/s (7.3 s)                6.9 MB/s (3.2 s); AutoCorrect 13.7 MB/s
-    single file                     291 ms                          146 ms (about 130 ms alone on the machine)
-    unchanged re-run                1.45 s                          0.48 s
-    peak RSS (corpus, JSON)         225 MB                          31 MB
-    one 5 MB notice                 3.84 s (1/4: 1.12 s, 4.0)       1.68 s (1/4: 0.52 s, 4.1)
-    a notice with 2,000 items       0.82 s (1/4: 0.47 s, 2.4)       0.47 s (1/4: 0.22 s, 4.1)
-    a 200,000-character line        0.62 s (1/4: 0.32 s, 3.9)       0.37 s (1/4: 0.21 s, 3.0)
+    corpus, --jobs 2                3.0 MB/s (7.3 s)                6.7 MB/s (3.3 s); AutoCorrect 12.5 MB/s (ratio 0.54)
+    single file                     291 ms                          139 ms; AutoCorrect 100 ms
+    unchanged re-run                1.45 s                          0.51 s (0.45 s, median of 10, just after)
+    peak RSS (corpus, JSON)         225 MB                          30 MB
+    one 5 MB notice                 3.84 s (1/4: 1.12 s, 4.0)       1.98 s (1/4: 0.57 s, 4.3)
+    a notice with 2,000 items       0.82 s (1/4: 0.47 s, 2.4)       0.52 s (1/4: 0.22 s, 4.9)
+    a 200,000-character line        0.62 s (1/4: 0.32 s, 3.9)       0.37 s (1/4: 0.22 s, 3.0)
 """
 
 from __future__ import annotations
