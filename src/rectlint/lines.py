@@ -63,6 +63,8 @@ class Line:
     line: int  # 1-based line number
     span: Span
     chrome_kind: str | None = None
+    # The match that gave a heading, 问题N or 整改情况 line its kind: the parser reads marker and number from it.
+    marker: re.Match[str] | None = None
 
 
 # All of them in one pattern (each is anchored at the start): one match per line instead of five searches.
@@ -88,35 +90,40 @@ _ORG_ENDINGS = ("党组", "党委", "党工委", "党总支", "党支部", "委�
 
 
 def line_kind(text: str) -> str:
-    """The token kind of one stripped line taken on its own, before its place in the notice is known.
+    """The token kind of one stripped line taken on its own, before its place in the notice is known."""
+    return _classified(text)[0]
+
+
+def _classified(text: str) -> tuple[str, re.Match[str] | None]:
+    """line_kind, with the match of the kind's own pattern for the kinds that open with a marker.
 
     The patterns are tried in a fixed order (the first that matches decides); each is guarded by a cheap
     test it could not match without, which changes no result.
     """
     first = text[0]
-    if first == "问" and PROBLEM.match(text):
-        return "PROBLEM"
-    if first in "整落" and RECT.match(text):
-        return "RECT"
+    if first == "问" and (m := PROBLEM.match(text)):
+        return "PROBLEM", m
+    if first in "整落" and (m := RECT.match(text)):
+        return "RECT", m
     if first in _HEADING_1_FIRST and (m := HEADING_1.match(text)):
-        return "H1_NEXT" if NEXT_STEPS.search(text[m.end():m.end() + 12]) else "H1"
-    if first in _PAREN_FIRST and HEADING_2.match(text):
-        return "H2"
-    if (first in _PAREN_FIRST or "①" <= first <= "⑳") and HEADING_4.match(text):
-        return "H4"
-    if first.isdecimal() and HEADING_3.match(text):  # isdecimal is what `\d` matches in a str pattern
-        return "H3"
+        return ("H1_NEXT" if NEXT_STEPS.search(text[m.end():m.end() + 12]) else "H1"), m
+    if first in _PAREN_FIRST and (m := HEADING_2.match(text)):
+        return "H2", m
+    if (first in _PAREN_FIRST or "①" <= first <= "⑳") and (m := HEADING_4.match(text)):
+        return "H4", m
+    if first.isdecimal() and (m := HEADING_3.match(text)):  # isdecimal is what `\d` matches in a str pattern
+        return "H3", m
     if first in _DATE_FIRST and DATE_LINE.match(text):
-        return "DATE"
+        return "DATE", None
     if len(text) <= 40 and text.endswith(_ORG_ENDINGS) and ORG.match(text):
-        return "ORG"
+        return "ORG", None
     if len(text) <= 80 and ("关于" in text or "巡察" in text or "巡视" in text) and TITLE.search(text):
-        return "TITLE"
+        return "TITLE", None
     if first in _INVITE_FIRST and INVITE.match(text):
-        return "INVITE"
+        return "INVITE", None
     if first in _CONTACT_FIRST and CONTACT.match(text):
-        return "CONTACT"
-    return "TEXT"
+        return "CONTACT", None
+    return "TEXT", None
 
 
 # Markdown block markup before the text of a line (heading, quote, bullet, emphasis), and HTML comments.
@@ -149,7 +156,8 @@ def classify(source: SourceText) -> tuple[list[Line], list[Line]]:
         if kind := _chrome_kind(text):
             chrome.append(Line("CHROME", text, offset, end, number, span, kind))
             continue
-        content.append(Line(line_kind(text), text, offset, end, number, span))
+        kind, marker = _classified(text)
+        content.append(Line(kind, text, offset, end, number, span, marker=marker))
     _demote_out_of_place(content)
     return content, chrome
 

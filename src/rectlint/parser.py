@@ -103,9 +103,8 @@ class _Builder:
         return p
 
     def heading(self, ln: L.Line, as_paragraph: bool = True) -> Heading:
-        pattern, level = _HEADINGS[ln.kind]
-        m = pattern.match(ln.text)
-        assert m is not None
+        level, m = _LEVELS[ln.kind], ln.marker
+        assert m is not None  # a heading kind is given by its marker's match
         digits = next((g for g in m.groups() if g), "")
         number = cn_to_int(digits) if digits not in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" else (
             ord(digits) - ord("①") + 1)
@@ -238,12 +237,12 @@ class _Builder:
                 self.heading(tok, as_paragraph=False)
             body_start = 0
             if kind == "RECT":
-                body_start = L.RECT.match(p.text).end()  # type: ignore[union-attr]
+                body_start = tok.marker.end()  # type: ignore[union-attr]
             if item.status is Status.UNSTATED and (
                     kind == "RECT" or len(item.response) == 1 or (kind == "H4" and not item.measures)):
                 lead_at = body_start
                 if kind == "H4":
-                    lead_at = L.HEADING_4.match(p.text).end()  # type: ignore[union-attr]
+                    lead_at = tok.marker.end()  # type: ignore[union-attr]
                 if m := _STATUS_LEAD.match(p.text, lead_at):
                     item.status = _match_status(m)
                     label = m.group(0).strip(" 。．.，,；;：:*_")
@@ -314,9 +313,7 @@ class _Builder:
         return self.span(lines[0].start, lines[-1].end)
 
 
-_HEADINGS: dict[str, tuple[re.Pattern[str], int]] = {  # token type → (its pattern, its heading level)
-    "H1": (L.HEADING_1, 1), "H1_NEXT": (L.HEADING_1, 1), "H2": (L.HEADING_2, 2), "H3": (L.HEADING_3, 3),
-    "H4": (L.HEADING_4, 4), "PROBLEM": (L.PROBLEM, 3)}
+_LEVELS = {"H1": 1, "H1_NEXT": 1, "H2": 2, "H3": 3, "H4": 4, "PROBLEM": 3}  # heading token kind → its level
 
 CONTACT_FIELDS: dict[str, re.Pattern[str]] = {
     "phone": patterns.compile(r"(?:电话|热线|联系方式)\s*[:：]?\s*(?:电话\s*[:：]?\s*)?"
