@@ -1,7 +1,8 @@
 """Parsing and checking never raise on text, and every reported span lies inside it and says where it is.
 
-Also: any bytes at all, written to a file and checked through the command line, end in exit code 0, 1 or 2
-with a one-line reason, never a traceback; and checking stays linear on long lines.
+Every date and count of the facts slices to what it stands for. Also: any bytes at all, written to a file
+and checked through the command line, end in exit code 0, 1 or 2 with a one-line reason, never a traceback;
+and checking stays linear on long lines.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from conftest import EXAMPLES
 from helpers import lint, source
 from rectlint.cli import main
 from rectlint.diagnostics import Diagnostic
-from rectlint.parser import parse
+from rectlint.facts import COUNT_PARTS, resolve_facts
+from rectlint.model import Span
+from rectlint.parser import cn_to_int, parse
 
 TEXTS = [p.read_text("utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
 LINES = [ln for t in TEXTS for ln in t.splitlines()]
@@ -57,8 +60,30 @@ def _spans_ok(text: str) -> None:
     for p in n.paragraphs:
         assert 0 <= p.span.start < p.span.end <= len(text)
         assert (p.span.line, p.span.column) == line_column(text, p.span.start)
+    facts = resolve_facts(n)
+    t = facts.timeline
+    for ref in [*facts.dates, *t.chrome, *filter(None, (t.inspection, t.feedback, t.rectification, t.published))]:
+        assert text[ref.span.start:ref.span.end] == ref.text, ref
+        _placed(ref.span, text)
+    for c in facts.counts:  # a statement's span and every figure in it
+        _placed(c.span, text)
+        assert text[c.span.start:c.span.end].strip() == c.text
+        for x in (c.problems, c.total, *(getattr(c, k) for k in COUNT_PARTS)):
+            if x is not None:
+                _placed(x.span, text)
+                assert cn_to_int(text[x.span.start:x.span.end]) == x.value, x
+        if c.rate_span is not None and c.rate_text is not None:
+            _placed(c.rate_span, text)
+            assert text[c.rate_span.start:c.rate_span.end].startswith(c.rate_text[:-1]), c
     for d in lint(text):
         _located(d, text)
+
+
+def _placed(span: Span, text: str) -> None:
+    """A fact's span: non-empty, inside the text, both ends at the line and column they name."""
+    assert 0 <= span.start < span.end <= len(text), span
+    assert (span.line, span.column) == line_column(text, span.start), span
+    assert (span.end_line, span.end_column) == line_column(text, span.end), span
 
 
 def test_line_column_counts_every_kind_of_line_end() -> None:

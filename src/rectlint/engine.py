@@ -90,7 +90,7 @@ def _without_cycle_collection() -> Iterator[None]:
 def analyse(source: SourceText) -> Document:
     with _without_cycle_collection():
         notice = parse(source)
-        return Document(source=source, notice=notice, facts=resolve_facts(notice, source))
+        return Document(source=source, notice=notice, facts=resolve_facts(notice))
 
 
 def check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagnostic]]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,7 +20,6 @@ from rectlint.model import Item, Notice, Paragraph, Span, Status, node
 from rectlint.parser import cn_to_int
 from rectlint.patterns import compile_fast
 from rectlint.sentences import SENTENCE, SENTENCE_END
-from rectlint.source import SourceText
 
 
 @node
@@ -128,23 +126,15 @@ _BASIS = patterns.compile(r"按照|根据|依据")
 _RULES = patterns.compile(r"规定|要求|办法|条例")
 
 
-class _Dater:
-    """Turns resolved mentions into DateRefs."""
-
-    def __init__(self, source: SourceText) -> None:
-        self.source = source
-        self.span: Callable[[int, int], Span] = source.span  # the bound method: one call less per span
-
-    @staticmethod
-    def ref(m: DateMention, line: Span, base: int, r: Resolved, label: str | None = None) -> DateRef:
-        """The DateRef of `m`, found at `base` inside `line` (a paragraph's span, which lies on one line: the
-        date's line and columns follow from it, with no lookup in the text)."""
-        return DateRef(text=m.text, span=line.part(base + m.start, base + m.end), start=r.start, end=r.end,
-                       problem=r.problem, explicit_year=m.explicit_year, malformed=m.malformed,
-                       is_range=m.is_range, granularity=m.granularity, label=label)
+def _date_ref(m: DateMention, line: Span, base: int, r: Resolved, label: str | None = None) -> DateRef:
+    """The DateRef of `m`, found at `base` inside `line`: the span of the paragraph it stands in, which lies on
+    one line (so does every fact: its span follows from the paragraph's, with no lookup in the text)."""
+    return DateRef(text=m.text, span=line.part(base + m.start, base + m.end), start=r.start, end=r.end,
+                   problem=r.problem, explicit_year=m.explicit_year, malformed=m.malformed,
+                   is_range=m.is_range, granularity=m.granularity, label=label)
 
 
-def _opening_timeline(paragraphs: list[Paragraph], dater: _Dater, timeline: Timeline) -> None:
+def _opening_timeline(paragraphs: list[Paragraph], timeline: Timeline) -> None:
     """Read who inspected whom and when from the opening."""
     year: int | None = None
     last: date | None = None
@@ -161,7 +151,7 @@ def _opening_timeline(paragraphs: list[Paragraph], dater: _Dater, timeline: Time
                         r = resolve(m, year + 1, year + 1)
                 if r.start:
                     year, last = r.end.year if r.end else r.start.year, r.start
-                refs.append(dater.ref(m, p.span, p.span.start + sm.start(), r))
+                refs.append(_date_ref(m, p.span, p.span.start + sm.start(), r))
             if not timeline.inspecting_body and (b := INSPECTING_BODY.search(sentence)):
                 timeline.inspecting_body = b.group()
             base = p.span.start + sm.start()  # offsets once per sentence: a sentence may hold thousands of dates
@@ -203,7 +193,7 @@ def _anchor_year(t: Timeline) -> int | None:
     return None
 
 
-def _prose_dates(paragraphs: list[Paragraph], dater: _Dater, t: Timeline) -> list[DateRef]:
+def _prose_dates(paragraphs: list[Paragraph], t: Timeline) -> list[DateRef]:
     """Dates in the body: a missing year comes from earlier in the same sentence (今年 included), else
     from the timeline."""
     anchor = _anchor_year(t)
@@ -228,7 +218,7 @@ def _prose_dates(paragraphs: list[Paragraph], dater: _Dater, t: Timeline) -> lis
                     if year is None and r.start and begin and r.start < begin and anchor and ref_year and (
                             ref_year > anchor):
                         r = resolve(m, anchor + 1, ref_year)
-                out.append(dater.ref(m, p.span, base, r))
+                out.append(_date_ref(m, p.span, base, r))
     return out
 
 
@@ -268,8 +258,7 @@ _NUMERAL = patterns.compile(r"[\d一二三四五六七八九十]")
 _RATE = patterns.compile(r"(?:完成率|整改率|办结率|销号率)(?:为|达到?|达)?\s*(?P<n>\d+(?:\.\d+)?)\s*[%％]")
 
 
-def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: dict[int, int],
-                      dater: _Dater) -> list[CountStatement]:
+def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: dict[int, int]) -> list[CountStatement]:
     """`owners`: the item index of every problem and response paragraph, by its start."""
 
     def owner(start: int) -> int | None:  # asked once per statement: a few times per notice
@@ -299,17 +288,17 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: di
                     if value is None:
                         continue
                     claimed.add(m.start("n"))
-                    found[name] = Count(value=value, span=dater.span(base + m.start("n"), base + m.end("n")))
+                    found[name] = Count(value=value, span=p.span.part(base + m.start("n"), base + m.end("n")))
             rate = _RATE.search(s)
             if "total" not in found or (len(found) < 2 and not rate):
                 continue
-            st = CountStatement(text=s.strip(), span=dater.span(base, base + len(s)),
+            st = CountStatement(text=s.strip(), span=p.span.part(base, base + len(s)),
                                 item_index=owner(p.span.start), problems=found["total"], **found)
             # 12个问题细化为41项整改措施，已完成38项: what follows counts measures, not problems
             for mm in _MEASURES.finditer(s):
                 if base + mm.start() > st.problems.span.start and (value := cn_to_int(mm.group("n"))):
                     st.subject = "措施"
-                    st.total = Count(value=value, span=dater.span(base + mm.start("n"), base + mm.end("n")))
+                    st.total = Count(value=value, span=p.span.part(base + mm.start("n"), base + mm.end("n")))
                     for name in COUNT_PARTS:
                         part = getattr(st, name)
                         if part is not None and part.span.start < st.total.span.start:
@@ -319,7 +308,7 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: di
                 st.rate_text = rate.group("n") + "%"
                 st.rate = float(rate.group("n"))
                 st.rate_decimals = len(rate.group("n").partition(".")[2])
-                st.rate_span = dater.span(base + rate.start("n"), base + rate.end())
+                st.rate_span = p.span.part(base + rate.start("n"), base + rate.end())
             out.append(st)
     return out
 
@@ -330,30 +319,29 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: di
 _CHROME_LABEL = patterns.compile(r"(成文日期|发布时间|发布日期|信息时间|生成日期|日期|时间)[^:：]*[:：]?\s*$")
 
 
-def resolve_facts(notice: Notice, source: SourceText) -> Facts:
-    dater = _Dater(source)
+def resolve_facts(notice: Notice) -> Facts:
     t = Timeline()
     opening = list(notice.opening)
     if not opening and notice.sections:  # some notices open inside their first section
         opening = notice.sections[0].paragraphs[:2]
-    _opening_timeline(opening, dater, t)
+    _opening_timeline(opening, t)
     sig = notice.signature
     if sig and sig.date_text and sig.date_span:
         found = find_dates(sig.date_text)
         if found:
-            t.published = dater.ref(found[0], sig.date_span, sig.date_span.start, resolve(found[0], None, None))
+            t.published = _date_ref(found[0], sig.date_span, sig.date_span.start, resolve(found[0], None, None))
     for c in notice.chrome:
         for m in find_dates(c.text):
             label = _CHROME_LABEL.search(c.text[:m.start])
-            t.chrome.append(dater.ref(m, c.span, c.span.start, resolve(m, None, None),
+            t.chrome.append(_date_ref(m, c.span, c.span.start, resolve(m, None, None),
                                       label.group(1) if label else None))
     prose = [p for p in notice.paragraphs if p.role != "closing" or p.span != (sig.date_span if sig else None)]
-    dates = _prose_dates(prose, dater, t)
+    dates = _prose_dates(prose, t)
     owners = {p.span.start: item.index for item in notice.items for p in item.problem_paragraphs + item.response}
-    counts = _count_statements(notice.paragraphs, notice.items, owners, dater)
+    counts = _count_statements(notice.paragraphs, notice.items, owners)
     summary = next((c for c in counts if c.item_index is None), None)
     outcomes = [Outcome(label=m.group("label"), value=float(m.group("n")), unit=m.group("unit"),
-                        span=dater.span(p.span.start + m.start(), p.span.start + m.end()))
+                        span=p.span.part(p.span.start + m.start(), p.span.start + m.end()))
                 for p in notice.paragraphs if p.span.start not in owners and p.role in ("opening", "text")
                 for m in _OUTCOMES.finditer(p.text)]
     tally = Counter(item.status for item in notice.items)
