@@ -125,4 +125,10 @@ def test_findings_survive_the_trip_from_a_worker_process() -> None:
 
     diags = lint((EXAMPLES / "layout-numbered.txt").read_text("utf-8"))
     assert any(d.fix for d in diags) and any(d.path for d in diags)
-    assert pickle.loads(pickle.dumps(diags, protocol=pickle.HIGHEST_PROTOCOL)) == diags
+    back = pickle.loads(pickle.dumps(diags, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == diags
+    # equal is not enough: a StrEnum equals its value, a Fix must come back a Fix
+    assert [(type(d.category), type(d.severity), type(d.fix)) for d in back] == \
+        [(type(d.category), type(d.severity), type(d.fix)) for d in diags]
+    assert all(type(e) is type(f) for a, b in zip(back, diags, strict=True) if a.fix and b.fix
+               for e, f in zip(a.fix.edits, b.fix.edits, strict=True))

@@ -80,6 +80,7 @@ def test_the_table_is_built_without_a_start_up_cache_and_then_read_from_it(tmp_p
         built = lalr.table()
         assert [p.name for p in tmp_path.glob("lalr-*")]
         lalr.table.cache_clear()
+        monkeypatch.setattr(lalr, "_build", lambda text: pytest.fail("the stored table was built again"))
         read = lalr.table()
         assert (read.states, read.rules, read.start, read.end) == (built.states, built.rules, built.start, built.end)
     finally:

@@ -89,7 +89,7 @@ def _build(text: str) -> dict[str, Any]:
     analysed = parser.parser.parser.parser.parse_table  # frontend → LALR_Parser → its _Parser
     rules = list(parser.rules)
     index = {id(rule): i for i, rule in enumerate(rules)}
-    for rule in rules:  # what the loop in `parse` does not do, this grammar must not ask for
+    for rule in rules:  # what `group` does not do, this grammar must not ask for
         if rule.alias or rule.options.expand1 or rule.options.keep_all_tokens:
             raise RuntimeError(f"notice.lark: rule {rule.origin.name} needs Lark's full tree builder")
     states = {state: {str(symbol): (action is Shift, arg if action is Shift else index[id(arg)])
