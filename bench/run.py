@@ -62,10 +62,21 @@ def build_corpus(folder: Path, files: int, seed: int = 7) -> int:
                 lines[j] = lines[j].replace(a, b)
         # pad with more items so that the corpus reaches about 20 MB at 1,000 files
         body = lines + [ln for ln in rng.choice(texts) if ln.startswith(("问题", "整改情况", "1", "2", "3"))] * 4
-        data = ("\n".join(body) + f"\n（编号{i:04d}）\n").encode("utf-8")
+        data = (redated("\n".join(body), rng) + f"\n（编号{i:04d}）\n").encode("utf-8")
         (folder / f"n{i:04d}.txt").write_bytes(data)
         total += len(data)
     return total
+
+
+YEAR, DAY = re.compile(r"(20\d\d)(?=年)"), re.compile(r"(\d{1,2}月)(\d{1,2})(?=日)")
+
+
+def redated(text: str, rng: random.Random) -> str:
+    """The notice's own dates: every year moved by one offset, each day of the month replaced by another (the
+    same date alike throughout the notice), so that notices do not share their date expressions."""
+    shift, days = rng.randint(-5, 1), {}
+    text = YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
+    return DAY.sub(lambda m: m.group(1) + str(days.setdefault(m.group(), rng.randint(1, 28))), text)
 
 
 HEAD = re.compile(r"^\d{1,3}\.")
