@@ -11,6 +11,8 @@ its trees with Lark's own parser on the examples and on random line streams.
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -41,14 +43,55 @@ class ParseError(Exception):
     """The lines cannot be grouped as the grammar asks."""
 
 
+Rule = tuple[str, int, bool]  # name, length, spliced?
+
+
 class Table:
-    """states[state][symbol] = (shift?, next state or rule index); rules[i] = (name, length, spliced?)."""
+    """states[state][symbol] = (shift?, next state or rule index); rules[i] = (name, length, spliced?).
+
+    The grammar nests to a fixed depth (its lists are left-recursive), so only a few state stacks occur.
+    What a kind does to a stack (the rules it reduces by, the stack it leaves after its shift) is worked
+    out once, the first time it occurs, and kept: `group` then takes one look-up per line.
+    """
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.states: dict[int, dict[str, tuple[bool, int]]] = data["states"]
         self.rules: list[tuple[str, int, bool]] = data["rules"]
         self.start: int = data["start"]
         self.end: int = data["end"]
+        self.stacks: list[tuple[int, ...]] = [(self.start,)]  # by their number, 0 the start's
+        self.numbers: dict[tuple[int, ...], int] = {(self.start,): 0}
+        # steps[stack][kind] = (stack after the kind's shift, rules reduced by before it); "$END" the end's
+        self.steps: list[dict[str, tuple[int, tuple[Rule, ...]]]] = [{}]
+        self._lock = threading.Lock()
+
+    def step(self, number: int, kind: str) -> tuple[int, tuple[Rule, ...]]:
+        """What `kind` does to stack `number` (and "$END" to a complete one); ParseError where it cannot stand."""
+        stack = list(self.stacks[number])
+        reduced: list[Rule] = []
+        while True:
+            action = self.states[stack[-1]].get(kind)
+            if action is None or (action[0] and kind == "$END"):
+                raise ParseError(kind)
+            shift, arg = action
+            if shift:
+                stack.append(arg)
+                break
+            name, size, spliced = self.rules[arg]
+            reduced.append((name, size, spliced))
+            if size:
+                del stack[-size:]
+            stack.append(self.states[stack[-1]][name][1])
+            if kind == "$END" and stack[-1] == self.end:
+                break
+        with self._lock:  # a new stack gets the next number once, whichever thread finds it first
+            after = self.numbers.get(tuple(stack))
+            if after is None:
+                after = self.numbers[tuple(stack)] = len(self.stacks)
+                self.stacks.append(tuple(stack))
+                self.steps.append({})
+            found = self.steps[number][kind] = (after, tuple(reduced))
+        return found
 
 
 def grammar_text() -> str:
@@ -100,49 +143,45 @@ def _build(text: str) -> dict[str, Any]:
             "rules": [(str(rule.origin.name), len(rule.expansion), rule.origin.name.startswith("_")) for rule in rules]}
 
 
-def group(leaves: list[Any], kinds: list[str], demote: str) -> tuple[Tree, list[str]]:
+def group(leaves: Iterable[Any], kinds: list[str], demote: str) -> tuple[Tree, list[str]]:
     """Group `leaves` (whose terminals are `kinds`) by the grammar. A leaf whose kind cannot stand where it is
     is fed as `demote`; the kinds fed are returned with the tree. Raises ParseError where even that fails
     (LALR may find an error only after reductions)."""
     t = table()
-    states, rules = t.states, t.rules
-    stack: list[int] = [t.start]
+    steps, stacks, states = t.steps, t.stacks, t.states
+    number = 0
     values: list[Any] = []
     fed: list[str] = []
+    for leaf, kind in zip(leaves, kinds, strict=True):
+        step = steps[number].get(kind)
+        if step is None:
+            if kind not in states[stacks[number][-1]]:
+                kind = demote
+            step = steps[number].get(kind) or t.step(number, kind)
+        fed.append(kind)
+        number, reduced = step
+        if reduced:
+            _reduce(values, reduced)
+        values.append(leaf)
+    _reduce(values, (steps[number].get("$END") or t.step(number, "$END"))[1])
+    return values[-1], fed
 
-    def reduce(rule: int) -> None:
-        name, size, spliced = rules[rule]
-        children: list[Any] = []
-        if size:
-            for value in values[-size:]:
-                if type(value) is list:  # a spliced rule's children
+
+def _reduce(values: list[Any], rules: tuple[Rule, ...]) -> None:
+    """Replace the values each rule in turn spans with its node (a spliced rule's: the list of its children)."""
+    for name, size, spliced in rules:
+        if size == 2 and spliced and type(values[-2]) is list and type(values[-1]) is not list:
+            values[-2].append(values.pop())  # one more element of a list (`x*`): the commonest by far
+        elif size:
+            first = values[-size]
+            # a spliced rule's list is the stack's alone: the node made of it takes it over
+            children = first if type(first) is list else [first]
+            for value in values[len(values) - size + 1:]:
+                if type(value) is list:
                     children.extend(value)
                 else:
                     children.append(value)
             del values[-size:]
-            del stack[-size:]
-        values.append(children if spliced else Tree(name, children))
-        stack.append(states[stack[-1]][name][1])
-
-    for leaf, kind in zip(leaves, kinds, strict=True):
-        actions = states[stack[-1]]
-        if kind not in actions:
-            kind = demote
-        fed.append(kind)
-        while True:
-            action = states[stack[-1]].get(kind)
-            if action is None:
-                raise ParseError(kind)
-            shift, arg = action
-            if shift:
-                stack.append(arg)
-                values.append(leaf)
-                break
-            reduce(arg)
-    while True:  # the end of input: reduce until the start rule is complete
-        action = states[stack[-1]].get("$END")
-        if action is None or action[0]:
-            raise ParseError("$END")
-        reduce(action[1])
-        if stack[-1] == t.end:
-            return values[-1], fed
+            values.append(children if spliced else Tree(name, children))
+        else:
+            values.append([] if spliced else Tree(name, []))
