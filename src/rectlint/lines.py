@@ -7,7 +7,6 @@ it stands (before the body, after the last heading); the grammar then does the g
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from rectlint import patterns
@@ -133,9 +132,6 @@ MARKDOWN_PREFIX = patterns.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))*(?:\*\*|
 HTML_COMMENT = patterns.compile(r"^<!--.*-->$")
 
 
-# A line's text without the whitespace around it (what str.strip removes: `\s` is str.isspace); blank lines
-# have none. One scan of the whole text finds them all.
-_LINE_TEXT = patterns.compile(r"\S(?:[^\r\n]*\S)?")
 _MARKDOWN_FIRST = frozenset("#>-*+_")
 _PLACED = {"ORG", "TITLE", *CLOSING_KINDS}  # the kinds that count only in some places of the notice
 
@@ -151,14 +147,12 @@ def classify(source: SourceText) -> Lines:
     markers: list[re.Match[str] | None] = []
     chrome: list[Chrome] = []
     starts = source.line_starts
-    index = 0  # of the line the last text was on
-    for found in _LINE_TEXT.finditer(source.text):
-        text = found.group()
-        offset = found.start()
-        if text[0] == "<" and HTML_COMMENT.match(text):
+    for index, raw in enumerate(source.line_texts()):
+        text = raw.strip()
+        if not text or (text[0] == "<" and HTML_COMMENT.match(text)):
             continue
-        index = bisect_right(starts, offset, index) - 1
-        lead = offset - starts[index]
+        lead = 0 if text is raw else raw.index(text[0])  # strip gives the string itself when it strips nothing
+        offset = starts[index] + lead
         if text[0] in _MARKDOWN_FIRST and (prefix := MARKDOWN_PREFIX.match(text).group()):  # type: ignore[union-attr]
             text = text[len(prefix):]
             lead += len(prefix)
@@ -169,10 +163,10 @@ def classify(source: SourceText) -> Lines:
                 continue
         span = Span(offset, offset + len(text), index + 1, lead + 1, index + 1, lead + 1 + len(text))
         if text[0] in CHROME_FIRST and (kind := _chrome_kind(text)):
-            chrome.append(Chrome(span=span, text=text, kind=kind))
+            chrome.append(Chrome(span, text, kind))
             continue
         kind, marker = _classified(text)
-        paragraphs.append(Paragraph(span=span, text=text))
+        paragraphs.append(Paragraph(span, text))
         kinds.append(kind)
         markers.append(marker)
     _demote_out_of_place(kinds)

@@ -120,9 +120,9 @@ class _Builder:
         assert m is not None  # a heading kind is given by its marker's match
         digits = m[m.lastindex or 0]  # the one number group that took part in the match
         p = self.paragraphs[i]
-        h = Heading(span=p.span, level=_LEVELS[self.kinds[i]], marker=m.group().strip(),
-                    number=cn_to_int(digits) if digits not in _CIRCLED else ord(digits) - ord("①") + 1,
-                    text=p.text[m.end():].strip())
+        h = Heading(p.span, _LEVELS[self.kinds[i]], m.group().strip(),
+                    cn_to_int(digits) if digits not in _CIRCLED else ord(digits) - ord("①") + 1,
+                    p.text[m.end():].strip())
         self.headings.append(h)
         return h
 
@@ -232,41 +232,35 @@ class _Builder:
         """The item headed by line `head`, its lines `rest`; `group` is the （N） block its path lies in, if any."""
         paragraphs, kinds, markers = self.paragraphs, self.kinds, self.markers
         h = self.heading(head)
+        number, marker, problem = h.number, h.marker, h.text
         first = paragraphs[head]
         if repeated:
-            first = Paragraph(span=first.span, text=first.text, role="heading")
+            first = Paragraph(first.span, first.text, "heading")
             self.repeated.append((head, first))
         else:
-            first.role = "problem" if kinds[head] in ("H3", "PROBLEM") else "heading"
+            first.role = "problem"  # an item's own head: an H3 or 问题N line
         span = first.span
-        problem_start = span.start + (len(first.text) - len(h.text))
-        if kinds[head] == "PROBLEM":
-            ref = f"问题{h.number}"
-        else:
-            ref = f"{group}第{h.number}项" if h.number is not None else h.marker
-        item = Item(span=_between(span, paragraphs[rest[-1]].span) if rest else span,
-            index=len(self.items) + 1, number=h.number, label=h.marker,
-            path=(path + h.marker.rstrip("：:.．、")).strip("/"), ref=ref,
-            problem=h.text, problem_span=span.part(problem_start, span.end),
-        )
+        problem_start = span.start + (len(first.text) - len(problem))
+        ref = f"问题{number}" if kinds[head] == "PROBLEM" else f"{group}第{number}项" if number is not None else marker
+        item = Item(_between(span, paragraphs[rest[-1]].span) if rest else span, len(self.items) + 1, number, marker,
+                    (path + marker.rstrip("：:.．、")).strip("/"), ref, problem, span.part(problem_start, span.end))
         self.items.append(item)
         item.problem_paragraphs.append(first)
-        if m := _STATUS_TAIL.search(h.text):
+        if m := _STATUS_TAIL.search(problem):
             label = m.group(0).strip("（()）【】[]。. ")
             at = problem_start + m.start() + m.group(0).index(label)
             item.status, item.status_label = _match_status(m), label
             item.status_span = span.part(at, at + len(label))
         rest_kinds = [kinds[i] for i in rest]
-        in_response = "RECT" not in rest_kinds
+        # The lines before the first 整改情况 line detail the problem; from there on (all, if none) they respond.
+        answer = rest_kinds.index("RECT") if "RECT" in rest_kinds else 0
+        for i in rest[:answer]:
+            paragraphs[i].role = "problem"
+            item.problem_paragraphs.append(paragraphs[i])
         response, measures = item.response, item.measures
-        for i, kind in zip(rest, rest_kinds, strict=True):
+        unstated = item.status is Status.UNSTATED
+        for i, kind in zip(rest[answer:], rest_kinds[answer:], strict=True):
             p = paragraphs[i]
-            if kind == "RECT":
-                in_response = True
-            if not in_response:
-                p.role = "problem"
-                item.problem_paragraphs.append(p)
-                continue
             p.role = "response"
             response.append(p)
             body_start = 0
@@ -274,11 +268,11 @@ class _Builder:
                 self.heading(i)
             elif kind == "RECT":
                 body_start = markers[i].end()  # type: ignore[union-attr]
-            if item.status is Status.UNSTATED and (
-                    kind == "RECT" or len(response) == 1 or (kind == "H4" and not measures)):
+            if unstated and (kind == "RECT" or len(response) == 1 or (kind == "H4" and not measures)):
                 lead_at = markers[i].end() if kind == "H4" else body_start  # type: ignore[union-attr]
                 if m := _STATUS_LEAD.match(p.text, lead_at):
                     item.status = _match_status(m)
+                    unstated = item.status is Status.UNSTATED
                     label = m.group(0).strip(" 。．.，,；;：:*_")
                     at = p.span.start + m.start() + m.group(0).index(label)
                     item.status_label, item.status_span = label, p.span.part(at, at + len(label))
@@ -334,17 +328,20 @@ def _group_of(path: str) -> str:
 
 
 def _measures(p: Paragraph, body_start: int, out: list[Measure]) -> None:
-    """Add the measures of a response paragraph from `body_start` on: one from each enumerator to the next, and
-    the text before the first. The text before `body_start` ends in punctuation (整改情况：, 已完成。), which no
-    enumerator's lookbehind tells from the start of a text: the rest is split as a text of its own."""
-    pieces = _ENUMERATORS.split(p.text[body_start:] if body_start else p.text)
-    start = p.span.start + body_start
-    for marker, chunk in zip([None, *pieces[1::2]], pieces[::2], strict=True):
-        whole = chunk if marker is None else marker + chunk
+    """Add the measures of a response paragraph from `body_start` on: the text before the first enumerator,
+    then one from each enumerator to the next. The text before `body_start` ends in punctuation (整改情况：,
+    已完成。), which no enumerator's lookbehind tells from the start of a text: the rest is split on its own."""
+    pieces = _ENUMERATORS.split(p.text[body_start:] if body_start else p.text)  # text, marker, text, marker…
+    span = p.span
+    start = body_start
+    marker = None
+    for k in range(0, len(pieces), 2):
+        whole = pieces[k] if marker is None else marker + pieces[k]
         body = whole.rstrip()
         if body.strip(_PUNCTUATION):
-            out.append(Measure(span=p.span.part(start, start + len(body)), marker=marker, text=body))
+            out.append(Measure(span.part(span.start + start, span.start + start + len(body)), marker, body))
         start += len(whole)
+        marker = pieces[k + 1] if k + 1 < len(pieces) else None
 
 
 _LEVELS = {"H1": 1, "H1_NEXT": 1, "H2": 2, "H3": 3, "H4": 4, "PROBLEM": 3}  # heading token kind → its level
