@@ -328,20 +328,21 @@ def _group_of(path: str) -> str:
 
 
 def _measures(p: Paragraph, body_start: int, out: list[Measure]) -> None:
-    """Add the measures of a response paragraph from `body_start` on: the text before the first enumerator,
-    then one from each enumerator to the next. The text before `body_start` ends in punctuation (整改情况：,
-    已完成。), which no enumerator's lookbehind tells from the start of a text: the rest is split on its own."""
+    """Add the measures of a response paragraph from `body_start` on: the text before the first enumerator
+    unless it is only punctuation, then one from each enumerator to the next. The text before `body_start`
+    ends in punctuation (整改情况：, 已完成。), which no enumerator's lookbehind tells from the start of a text:
+    the rest is split on its own."""
     pieces = _ENUMERATORS.split(p.text[body_start:] if body_start else p.text)  # text, marker, text, marker…
     span = p.span
-    start = body_start
-    marker = None
-    for k in range(0, len(pieces), 2):
-        whole = pieces[k] if marker is None else marker + pieces[k]
-        body = whole.rstrip()
-        if body.strip(_PUNCTUATION):
-            out.append(Measure(span.part(span.start + start, span.start + start + len(body)), marker, body))
+    start = span.start + body_start
+    if (body := pieces[0].rstrip()).strip(_PUNCTUATION):
+        out.append(Measure(span.part(start, start + len(body)), None, body))
+    start += len(pieces[0])
+    for k in range(1, len(pieces), 2):
+        whole = pieces[k] + pieces[k + 1]
+        body = whole.rstrip()  # never empty or punctuation only: it opens with the enumerator
+        out.append(Measure(span.part(start, start + len(body)), pieces[k], body))
         start += len(whole)
-        marker = pieces[k + 1] if k + 1 < len(pieces) else None
 
 
 _LEVELS = {"H1": 1, "H1_NEXT": 1, "H2": 2, "H3": 3, "H4": 4, "PROBLEM": 3}  # heading token kind → its level
