@@ -31,13 +31,6 @@ class Tree:
         self.data = data
         self.children = children
 
-    def leaves(self) -> list[Any]:
-        """Every leaf below this node, in order."""
-        out: list[Any] = []
-        for child in self.children:
-            out.extend(child.leaves() if isinstance(child, Tree) else (child,))
-        return out
-
 
 class ParseError(Exception):
     """The lines cannot be grouped as the grammar asks."""
