@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 
 import pytest
@@ -60,6 +61,12 @@ def our_groups(kinds: list[str]):
 @given(st.lists(st.sampled_from(KINDS), max_size=40))
 def test_random_line_streams_group_as_lark_groups_them(kinds: list[str]) -> None:
     assert our_groups(kinds) == lark_groups(kinds)
+
+
+def test_every_short_line_stream_groups_as_lark_groups_it() -> None:
+    for size in range(4):
+        for kinds in itertools.product(KINDS, repeat=size):
+            assert our_groups(list(kinds)) == lark_groups(list(kinds)), kinds
 
 
 @pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.txt")), ids=lambda p: p.name)
