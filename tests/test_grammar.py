@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import EXAMPLES
 from helpers import doc_of, source
@@ -139,3 +141,27 @@ def test_markdown_markup_is_not_part_of_the_text() -> None:
     outcomes = {(o.label, o.value, o.unit) for o in d.facts.outcomes}
     assert outcomes == {("诫勉谈话", 2, "人"), ("批评教育", 5, "人"), ("建立完善制度", 6, "项"),
                         ("追缴资金", 3.5, "万元")}
+
+
+def test_the_chrome_guard_lets_through_every_character_a_chrome_line_can_start_with() -> None:
+    from re import _constants as sre
+
+    from rectlint import lines, prefilter
+
+    found = prefilter._first(prefilter._parse(lines._CHROME.pattern, 0))
+    assert found is not None and not found[1]
+    assert all(op is sre.LITERAL for op, _ in found[0])
+    assert {chr(c) for _, c in found[0]} <= lines.CHROME_FIRST
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="一二三四五六七八九十①②⑳（(）)是否非的为１２3４5 a", max_size=14), st.integers(0, 14))
+def test_the_fast_enumerator_pattern_finds_what_the_plain_one_does(text: str, pos: int) -> None:
+    import re
+
+    from rectlint import parser
+
+    def found(pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+        return [m.span() for m in pattern.finditer(text, pos)]
+
+    assert found(parser._ENUMERATORS) == found(re.compile(parser.ENUMERATOR))

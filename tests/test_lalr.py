@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import cache
 
 import pytest
@@ -62,10 +63,15 @@ def test_random_line_streams_group_as_lark_groups_them(kinds: list[str]) -> None
     assert our_groups(kinds) == lark_groups(kinds)
 
 
+def test_every_short_line_stream_groups_as_lark_groups_it() -> None:
+    for size in range(4):
+        for kinds in itertools.product(KINDS, repeat=size):
+            assert our_groups(list(kinds)) == lark_groups(list(kinds)), kinds
+
+
 @pytest.mark.parametrize("example", sorted(EXAMPLES.glob("*.txt")), ids=lambda p: p.name)
 def test_the_examples_group_as_lark_groups_them(example) -> None:
-    content, _ = classify(read_bytes(example.read_bytes(), example.name))
-    kinds = [ln.kind for ln in content]
+    kinds = classify(read_bytes(example.read_bytes(), example.name)).kinds
     ours = our_groups(kinds)
     assert ours is not None and ours == lark_groups(kinds)
 

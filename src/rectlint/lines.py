@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from rectlint import patterns
-from rectlint.model import Span
+from rectlint.model import Chrome, Paragraph, Span
 from rectlint.source import SourceText
 
 CN_DIGITS = "〇零一二三四五六七八九十百两"
@@ -54,22 +54,23 @@ STRUCTURAL = {"H1", "H1_NEXT", "H2", "H3", "H4", "PROBLEM", "RECT"}
 CLOSING_KINDS = {"INVITE", "CONTACT", "ORG", "DATE"}
 
 
-@dataclass
-class Line:
-    kind: str
-    text: str  # stripped of surrounding whitespace
-    start: int  # offset of text[0] in the source
-    end: int
-    line: int  # 1-based line number
-    span: Span
-    chrome_kind: str | None = None
-    # The match that gave a heading, 问题N or 整改情况 line its kind: the parser reads marker and number from it.
-    marker: re.Match[str] | None = None
+@dataclass(slots=True)
+class Lines:
+    """A notice's lines as classified: one paragraph per content line (its role still the default), the
+    line's token kind, and for a heading, 问题N or 整改情况 line the match that gave it that kind (the parser
+    reads marker and number from it); and the chrome lines, apart."""
+
+    paragraphs: list[Paragraph]
+    kinds: list[str]
+    markers: list[re.Match[str] | None]
+    chrome: list[Chrome]
 
 
 # All of them in one pattern (each is anchored at the start): one match per line instead of five searches.
 _CHROME = patterns.compile("|".join(f"(?P<c{i}>{p.pattern})" for i, (_, p) in enumerate(CHROME_PATTERNS)))
 _CHROME_KINDS = {f"c{i}": kind for i, (kind, _) in enumerate(CHROME_PATTERNS)}
+# The characters a chrome line can start with (a test holds this to the patterns): most lines start with none.
+CHROME_FIRST = frozenset("【上下主作信公关分发字当您成所打扫文日时有来浏点生相索编访责首")
 
 
 def _chrome_kind(text: str) -> str | None:
@@ -131,45 +132,59 @@ MARKDOWN_PREFIX = patterns.compile(r"^(?:#{1,6}\s+|>\s?|[-*+]\s+(?=\S))*(?:\*\*|
 HTML_COMMENT = patterns.compile(r"^<!--.*-->$")
 
 
-def classify(source: SourceText) -> tuple[list[Line], list[Line]]:
-    """Return (content lines, chrome lines); blank lines and comments are dropped.
+_MARKDOWN_FIRST = frozenset("#>-*+_")
+_PLACED = {"ORG", "TITLE", *CLOSING_KINDS}  # the kinds that count only in some places of the notice
+
+
+def classify(source: SourceText) -> Lines:
+    """Classify the lines of the text; blank lines and comments are dropped.
 
     Markdown markup around a line (`## `, `> `, `- `, a leading `**`) is left out of the line's text and
     span, so a notice kept as Markdown parses like the plain text it renders to.
     """
-    content: list[Line] = []
-    chrome: list[Line] = []
-    for number, (start, raw) in enumerate(source.lines(), 1):
+    paragraphs: list[Paragraph] = []
+    kinds: list[str] = []
+    markers: list[re.Match[str] | None] = []
+    chrome: list[Chrome] = []
+    starts = source.line_starts
+    for index, raw in enumerate(source.line_texts()):
         text = raw.strip()
         if not text or (text[0] == "<" and HTML_COMMENT.match(text)):
             continue
-        lead = raw.index(text[0])
-        if text[0] in "#>-*+_" and (prefix := MARKDOWN_PREFIX.match(text).group()):  # type: ignore[union-attr]
+        lead = 0 if text is raw else raw.index(text[0])  # strip gives the string itself when it strips nothing
+        offset = starts[index] + lead
+        if text[0] in _MARKDOWN_FIRST and (prefix := MARKDOWN_PREFIX.match(text).group()):  # type: ignore[union-attr]
             text = text[len(prefix):]
             lead += len(prefix)
+            offset += len(prefix)
             if prefix.endswith(("**", "__")) and text.endswith(prefix[-2:]):  # **一、整改落实情况**
                 text = text[:-2].rstrip()
-        if not text:
-            continue
-        offset, end = start + lead, start + lead + len(text)
-        span = Span(offset, end, number, lead + 1, number, lead + 1 + len(text))
-        if kind := _chrome_kind(text):
-            chrome.append(Line("CHROME", text, offset, end, number, span, kind))
+            if not text:
+                continue
+        span = Span(offset, offset + len(text), index + 1, lead + 1, index + 1, lead + 1 + len(text))
+        if text[0] in CHROME_FIRST and (kind := _chrome_kind(text)):
+            chrome.append(Chrome(span, text, kind))
             continue
         kind, marker = _classified(text)
-        content.append(Line(kind, text, offset, end, number, span, marker=marker))
-    _demote_out_of_place(content)
-    return content, chrome
+        paragraphs.append(Paragraph(span, text))
+        kinds.append(kind)
+        markers.append(marker)
+    _demote_out_of_place(kinds)
+    return Lines(paragraphs, kinds, markers, chrome)
 
 
-def _demote_out_of_place(lines: list[Line]) -> None:
+def _demote_out_of_place(kinds: list[str]) -> None:
     """Front-matter kinds count only before the body, closing kinds only after the last heading."""
-    first_body = next((i for i, ln in enumerate(lines) if ln.kind not in ("ORG", "TITLE")), len(lines))
-    last_heading = max((i for i, ln in enumerate(lines) if ln.kind in STRUCTURAL), default=-1)
-    closing_start = next(
-        (i for i in range(last_heading + 1, len(lines)) if lines[i].kind in CLOSING_KINDS), len(lines))
-    for i, ln in enumerate(lines):
-        in_front = i < first_body and ln.kind in ("ORG", "TITLE")
-        in_closing = i >= closing_start and ln.kind in CLOSING_KINDS
-        if (ln.kind in ("ORG", "TITLE") or ln.kind in CLOSING_KINDS) and not (in_front or in_closing):
-            ln.kind = "TEXT"
+    placed = [i for i, kind in enumerate(kinds) if kind in _PLACED]
+    if not placed:
+        return
+    first_body = 0
+    while first_body < len(kinds) and kinds[first_body] in ("ORG", "TITLE"):
+        first_body += 1
+    last_heading = len(kinds) - 1
+    while last_heading >= 0 and kinds[last_heading] not in STRUCTURAL:
+        last_heading -= 1
+    closing_start = next((i for i in placed if i > last_heading and kinds[i] in CLOSING_KINDS), len(kinds))
+    for i in placed:
+        if i >= first_body and not (i >= closing_start and kinds[i] in CLOSING_KINDS):
+            kinds[i] = "TEXT"

@@ -14,7 +14,9 @@ from datetime import date
 from enum import Enum, StrEnum
 from typing import Any
 
-node = dataclass(slots=True, kw_only=True)  # a tree node: keyword arguments only, no per-instance __dict__
+# A tree node: no per-instance __dict__. Keyword arguments read best; the parser passes its hot nodes
+# positionally, which costs half as much as by keyword.
+node = dataclass(slots=True)
 
 
 def to_json(value: Any) -> Any:

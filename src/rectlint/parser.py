@@ -12,7 +12,6 @@ from rectlint import lalr, patterns
 from rectlint import lines as L
 from rectlint.lalr import Tree
 from rectlint.model import (
-    Chrome,
     Contact,
     Group,
     Heading,
@@ -43,11 +42,18 @@ _STATUS_ALT = "|".join(f"(?P<s{i}>{pat})" for i, (_, pat) in enumerate(STATUS_WO
 _STATUS_LEAD = patterns.compile(rf"\s*(?:\*\*|__)?\s*(?:{_STATUS_ALT})\s*(?:[。．.，,；;：:]|$)")
 _STATUS_TAIL = patterns.compile(rf"[（(【\[]\s*(?:{_STATUS_ALT})\s*[）)】\]]\s*[。.]?$")
 
-# 一是/二是… (not 不是, 是否, 是的), ①…⑳, （1）…; led by a lookahead on its first characters, as every
-# response line is scanned for it and the lookbehind would otherwise be tried at each character.
-_ENUMERATOR = patterns.compile_fast(
-    r"(?:(?<![一二三四五六七八九十])[一二三四五六七八九十]是(?=[^否非的为])|[①-⑳]|[（(]\d{1,2}[）)])")
+# 一是/二是… (not 不是, 是否, 是的), ①…⑳, （1）…
+ENUMERATOR = r"(?<![一二三四五六七八九十])[一二三四五六七八九十]是(?=[^否非的为])|[①-⑳]|[（(]\d{1,2}[）)]"
+# The same, as every response line is scanned for it: opening with one character class, which `re` looks for
+# in a tight loop, the lookarounds after it telling the forms apart (the lookbehind that keeps 十一是's 一 out
+# looks two characters back). Captured, so that split() hands over markers and text (tests hold it to ENUMERATOR).
+_CN_TEN = "一二三四五六七八九十"
+_ENUMERATORS = patterns.compile(
+    rf"([{_CN_TEN}①-⑳（(](?:(?<=[{_CN_TEN}])(?<![{_CN_TEN}].)是(?=[^否非的为])|(?<=[①-⑳])|(?<=[（(])\d{{1,2}}[）)]))")
+_PUNCTUATION = " 。，,；;：:"  # a measure of nothing else is none
 
+
+_ISSUER_LEAD = patterns.compile(r"^(.{2,40}?(?:党组|党委|党工委|委员会|党总支|党支部))(?=关于)")
 
 _STATUS_OF_GROUP = {f"s{i}": status for i, (status, _) in enumerate(STATUS_WORDS)}
 
@@ -85,210 +91,209 @@ def cn_to_int(text: str) -> int | None:
 # ---------------------------------------------------------------------------------------------------
 
 
-class _Builder:
-    """Turns the grammar's tree into model nodes; one instance per document."""
+def _between(first: Span, last: Span) -> Span:
+    """The span from the start of `first` to the end of `last`, two lines' spans: no look-up in the text."""
+    return Span(first.start, last.end, first.line, first.column, last.end_line, last.end_column)
 
-    def __init__(self, source: SourceText) -> None:
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+class _Builder:
+    """Turns the grammar's tree, whose leaves are line numbers (indices into the classified lines), into
+    model nodes; one instance per document. Each line's paragraph is classify's: the builder sets its role."""
+
+    def __init__(self, source: SourceText, lines: L.Lines) -> None:
         self.source = source
+        self.paragraphs = lines.paragraphs
+        self.kinds = lines.kinds
+        self.markers = lines.markers
         self.items: list[Item] = []
         self.headings: list[Heading] = []
-        self.paragraphs: list[Paragraph] = []
+        # A heading that is also an item (a block holding just a 整改情况 line) is read twice and has a second
+        # paragraph, after its first: (line, that paragraph).
+        self.repeated: list[tuple[int, Paragraph]] = []
 
-    def span(self, start: int, end: int) -> Span:
-        return self.source.span(start, end)
-
-    def paragraph(self, ln: L.Line, role: str) -> Paragraph:
-        p = Paragraph(span=ln.span, text=ln.text, role=role)
-        self.paragraphs.append(p)
-        return p
-
-    def heading(self, ln: L.Line, as_paragraph: bool = True) -> Heading:
-        level, m = _LEVELS[ln.kind], ln.marker
+    def heading(self, i: int) -> Heading:
+        """The heading of line i; the role of its paragraph is the caller's to set."""
+        m = self.markers[i]
         assert m is not None  # a heading kind is given by its marker's match
-        digits = next((g for g in m.groups() if g), "")
-        number = cn_to_int(digits) if digits not in "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳" else (
-            ord(digits) - ord("①") + 1)
-        h = Heading(span=ln.span, level=level, marker=m.group(0).strip(),
-                  number=number, text=ln.text[m.end():].strip())
+        digits = m[m.lastindex or 0]  # the one number group that took part in the match
+        p = self.paragraphs[i]
+        h = Heading(p.span, _LEVELS[self.kinds[i]], m.group().strip(),
+                    cn_to_int(digits) if digits not in _CIRCLED else ord(digits) - ord("①") + 1,
+                    p.text[m.end():].strip())
         self.headings.append(h)
-        if as_paragraph:
-            self.paragraph(ln, "problem" if ln.kind in ("H3", "PROBLEM") else "heading")
         return h
 
     # -- blocks -----------------------------------------------------------------------------------
 
     def notice(self, tree: Tree) -> Notice:
         front, opening, body, closing = tree.children
-        notice = Notice(span=self.span(0, len(self.source.text)))
-        self.front(front, notice)
-        notice.opening = [self.paragraph(t, "opening") for t in opening.children]
+        notice = Notice(span=self.source.span(0, len(self.source.text)))
+        self.front(front.children, notice)
+        notice.opening = self._with_role(opening.children, "opening")
         for block in body.children:
             if block.data == "section":
-                notice.sections.append(self.section(block, "/"))
+                notice.sections.append(self.section(block))
             elif block.data == "next_steps":
                 notice.next_steps = self.next_steps(block)
                 notice.sections.append(notice.next_steps)
             elif block.data == "group":
                 notice.groups.append(self.group(block, ""))
             else:
-                self.item(block, "")
-        self.closing(closing, notice)
+                self.item(block, "", "")
+        self.closing(closing.children, notice)
         notice.items = self.items
         notice.headings = self.headings
         notice.paragraphs = self.paragraphs
+        for i, p in reversed(self.repeated):
+            notice.paragraphs.insert(i + 1, p)
         return notice
 
-    def front(self, tree: Tree, notice: Notice) -> None:
-        lines: list[L.Line] = tree.children
-        for ln in lines:
-            self.paragraph(ln, "title")
-        titles = [ln for ln in lines if ln.kind == "TITLE"]
+    def _with_role(self, lines: list[int], role: str) -> list[Paragraph]:
+        out = [self.paragraphs[i] for i in lines]
+        for p in out:
+            p.role = role
+        return out
+
+    def front(self, lines: list[int], notice: Notice) -> None:
+        paragraphs = self._with_role(lines, "title")
+        titles = [i for i in lines if self.kinds[i] == "TITLE"]
         if titles:
-            title = titles[0]
-            before = [ln for ln in lines if ln.kind == "ORG" and ln.start < title.start]
+            title = self.paragraphs[titles[0]]
+            before = [self.paragraphs[i] for i in lines if self.kinds[i] == "ORG" and i < titles[0]]
             first = before[-1] if before else title
-            parts = [ln.text for ln in ([first] if before else []) + [title]]
+            parts = [p.text for p in ([first] if before else []) + [title]]
             notice.title = "".join(parts)
-            notice.title_span = self.span(first.start, title.end)
-            lead = re.match(r"^(.{2,40}?(?:党组|党委|党工委|委员会|党总支|党支部))(?=关于)", notice.title)
+            notice.title_span = _between(first.span, title.span)
+            lead = _ISSUER_LEAD.match(notice.title)
             notice.issuer = before[-1].text if before else (lead.group(1) if lead else None)
         else:
-            orgs = [ln for ln in lines if ln.kind == "ORG"]
+            orgs = [p for i, p in zip(lines, paragraphs, strict=True) if self.kinds[i] == "ORG"]
             if orgs:
                 notice.issuer = orgs[0].text
 
-    def section(self, tree: Tree, path: str) -> Section:
+    def section(self, tree: Tree) -> Section:
         head, *rest = tree.children
         h = self.heading(head)
+        self.paragraphs[head].role = "heading"
         sec = Section(span=self._block_span(tree), heading=h)
         here = h.marker.rstrip("、，,．.")
         if self._is_item_block(rest):
-            sec.items.append(self._item_from(head, rest, here))
+            sec.items.append(self._item_from(head, rest, here, _group_of(here), repeated=True))
             return sec
+        inner = here + "/"
+        group = _group_of(inner)
         for child in rest:
-            if not isinstance(child, Tree):
-                sec.paragraphs.append(self.paragraph(child, "text"))
+            if type(child) is int:
+                sec.paragraphs.append(self.paragraphs[child])
             elif child.data == "group":
-                sec.groups.append(self.group(child, here + "/"))
+                sec.groups.append(self.group(child, inner))
             else:
-                sec.items.append(self.item(child, here + "/"))
+                sec.items.append(self.item(child, inner, group))
         return sec
 
     def next_steps(self, tree: Tree) -> Section:
         head, *rest = tree.children
         h = self.heading(head)
+        self.paragraphs[head].role = "heading"
         sec = Section(span=self._block_span(tree), heading=h, kind="next-steps")
-        sec.paragraphs = [self.paragraph(t, "next-steps") for t in rest]
+        sec.paragraphs = self._with_role(rest, "next-steps")
         return sec
 
     def group(self, tree: Tree, path: str) -> Group:
         head, *rest = tree.children
         h = self.heading(head)
+        self.paragraphs[head].role = "heading"
         grp = Group(span=self._block_span(tree), heading=h)
         here = path + h.marker
         if self._is_item_block(rest):
-            grp.items.append(self._item_from(head, rest, here))
+            grp.items.append(self._item_from(head, rest, here, _group_of(here), repeated=True))
             return grp
+        inner = here + "/"
+        group = _group_of(inner)
         for child in rest:
-            if not isinstance(child, Tree):
-                grp.paragraphs.append(self.paragraph(child, "text"))
+            if type(child) is int:
+                grp.paragraphs.append(self.paragraphs[child])
             else:
-                grp.items.append(self.item(child, here + "/"))
+                grp.items.append(self.item(child, inner, group))
         return grp
 
-    @staticmethod
-    def _is_item_block(children: list) -> bool:
+    def _is_item_block(self, children: list) -> bool:
         """A heading followed directly by 整改情况 (and holding no items) is a problem item itself."""
-        return any(not isinstance(c, Tree) and c.kind == "RECT" for c in children) and all(
-            not isinstance(c, Tree) for c in children)
+        return all(type(c) is int for c in children) and "RECT" in [self.kinds[c] for c in children]
 
-    def item(self, tree: Tree, path: str) -> Item:
+    def item(self, tree: Tree, path: str, group: str) -> Item:
         head, *rest = tree.children
-        return self._item_from(head, rest, path)
+        return self._item_from(head, rest, path, group)
 
-    def _item_from(self, ln: L.Line, rest: list[L.Line], path: str) -> Item:
-        h = self.heading(ln)
-        problem_start = h.span.start + (len(ln.text) - len(h.text))
-        item = Item(span=self.span(ln.start, rest[-1].end if rest else ln.end),
-            index=len(self.items) + 1, number=h.number, label=h.marker,
-            path=(path + h.marker.rstrip("：:.．、")).strip("/"),
-            ref=self._ref(ln.kind, h, path),
-            problem=h.text, problem_span=ln.span.part(problem_start, ln.end),
-        )
+    def _item_from(self, head: int, rest: list[int], path: str, group: str, repeated: bool = False) -> Item:
+        """The item headed by line `head`, its lines `rest`; `group` is the （N） block its path lies in, if any."""
+        paragraphs, kinds, markers = self.paragraphs, self.kinds, self.markers
+        h = self.heading(head)
+        number, marker, problem = h.number, h.marker, h.text
+        first = paragraphs[head]
+        if repeated:
+            first = Paragraph(first.span, first.text, "heading")
+            self.repeated.append((head, first))
+        else:
+            first.role = "problem"  # an item's own head: an H3 or 问题N line
+        span = first.span
+        problem_start = span.start + (len(first.text) - len(problem))
+        ref = f"问题{number}" if kinds[head] == "PROBLEM" else f"{group}第{number}项" if number is not None else marker
+        item = Item(_between(span, paragraphs[rest[-1]].span) if rest else span, len(self.items) + 1, number, marker,
+                    (path + marker.rstrip("：:.．、")).strip("/"), ref, problem, span.part(problem_start, span.end))
         self.items.append(item)
-        item.problem_paragraphs.append(self.paragraphs[-1])
-        if m := _STATUS_TAIL.search(h.text):
+        item.problem_paragraphs.append(first)
+        if m := _STATUS_TAIL.search(problem):
             label = m.group(0).strip("（()）【】[]。. ")
             at = problem_start + m.start() + m.group(0).index(label)
             item.status, item.status_label = _match_status(m), label
-            item.status_span = ln.span.part(at, at + len(label))
-        in_response = not any(line.kind == "RECT" for line in rest)
-        for tok in rest:
-            kind = tok.kind
-            if kind == "RECT":
-                in_response = True
-            if not in_response:
-                p = self.paragraph(tok, "problem")
-                item.problem_paragraphs.append(p)
-                continue
-            p = self.paragraph(tok, "response")
-            item.response.append(p)
-            if kind == "H4":  # a numbered measure line is also a fourth-level heading
-                self.heading(tok, as_paragraph=False)
+            item.status_span = span.part(at, at + len(label))
+        rest_kinds = [kinds[i] for i in rest]
+        # The lines before the first 整改情况 line detail the problem; from there on (all, if none) they respond.
+        answer = rest_kinds.index("RECT") if "RECT" in rest_kinds else 0
+        for i in rest[:answer]:
+            paragraphs[i].role = "problem"
+            item.problem_paragraphs.append(paragraphs[i])
+        response, measures = item.response, item.measures
+        unstated = item.status is Status.UNSTATED
+        for i, kind in zip(rest[answer:], rest_kinds[answer:], strict=True):
+            p = paragraphs[i]
+            p.role = "response"
+            response.append(p)
             body_start = 0
-            if kind == "RECT":
-                body_start = tok.marker.end()  # type: ignore[union-attr]
-            if item.status is Status.UNSTATED and (
-                    kind == "RECT" or len(item.response) == 1 or (kind == "H4" and not item.measures)):
-                lead_at = body_start
-                if kind == "H4":
-                    lead_at = tok.marker.end()  # type: ignore[union-attr]
+            if kind == "H4":  # a numbered measure line is also a fourth-level heading
+                self.heading(i)
+            elif kind == "RECT":
+                body_start = markers[i].end()  # type: ignore[union-attr]
+            if unstated and (kind == "RECT" or len(response) == 1 or (kind == "H4" and not measures)):
+                lead_at = markers[i].end() if kind == "H4" else body_start  # type: ignore[union-attr]
                 if m := _STATUS_LEAD.match(p.text, lead_at):
                     item.status = _match_status(m)
+                    unstated = item.status is Status.UNSTATED
                     label = m.group(0).strip(" 。．.，,；;：:*_")
                     at = p.span.start + m.start() + m.group(0).index(label)
                     item.status_label, item.status_span = label, p.span.part(at, at + len(label))
                     body_start = m.end()
-            item.measures.extend(self._measures(p, body_start))
+            _measures(p, body_start, measures)
         return item
 
-    @staticmethod
-    def _ref(kind: str, h: Heading, path: str) -> str:
-        if kind == "PROBLEM":
-            return f"问题{h.number}"
-        group = next((part for part in reversed(path.split("/")) if part.startswith(("（", "("))), "")
-        return f"{group}第{h.number}项" if h.number is not None else h.marker
-
-    def _measures(self, p: Paragraph, body_start: int) -> list[Measure]:
-        text = p.text
-        marks = list(_ENUMERATOR.finditer(text, body_start))
-        if body_start < len(text) and (not marks or text[body_start:marks[0].start()].strip(" 。，,；;：:")):
-            marks.insert(0, None)  # type: ignore[arg-type]
-        out = []
-        for i, m in enumerate(marks):
-            start = m.start() if m else body_start
-            end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-            body = text[start:end].rstrip()
-            if not body.strip(" 。，,；;：:"):
-                continue
-            out.append(Measure(span=p.span.part(p.span.start + start, p.span.start + start + len(body)),
-                             marker=m.group(0) if m else None, text=body))
-        return out
-
-    def closing(self, tree: Tree, notice: Notice) -> None:
+    def closing(self, lines: list[int], notice: Notice) -> None:
         sig = None
-        for tok in tree.children:
-            p = self.paragraph(tok, "closing")
-            notice.closing.append(p)
-            if tok.kind == "INVITE" and notice.invitation is None:
+        notice.closing = self._with_role(lines, "closing")
+        for i, p in zip(lines, notice.closing, strict=True):
+            kind = self.kinds[i]
+            if kind == "INVITE" and notice.invitation is None:
                 notice.invitation = p
-            if tok.kind == "ORG":
+            if kind == "ORG":
                 sig = sig or Signature(span=p.span)
                 sig.issuer, sig.issuer_span = p.text, p.span
-            elif tok.kind == "DATE":
+            elif kind == "DATE":
                 sig = sig or Signature(span=p.span)
                 sig.date_text, sig.date_span = p.text, p.span
-                sig.span = self.span(sig.span.start, p.span.end)
+                sig.span = _between(sig.span, p.span)
         notice.signature = sig
         if not notice.issuer and sig and sig.issuer:
             notice.issuer = sig.issuer
@@ -306,11 +311,38 @@ class _Builder:
         if not found:
             return None
         spans = [v.span for v in found.values()]
-        return Contact(span=self.span(min(s.start for s in spans), max(s.end for s in spans)), **found)
+        return Contact(span=self.source.span(min(s.start for s in spans), max(s.end for s in spans)), **found)
 
     def _block_span(self, tree: Tree) -> Span:
-        lines = tree.leaves()
-        return self.span(lines[0].start, lines[-1].end)
+        first = last = tree
+        while type(first) is Tree:
+            first = first.children[0]
+        while type(last) is Tree:
+            last = last.children[-1]
+        return _between(self.paragraphs[first].span, self.paragraphs[last].span)  # type: ignore[index]
+
+
+def _group_of(path: str) -> str:
+    """The last （N） block of a path, which names the items in it: （三）第1项."""
+    return next((part for part in reversed(path.split("/")) if part.startswith(("（", "("))), "")
+
+
+def _measures(p: Paragraph, body_start: int, out: list[Measure]) -> None:
+    """Add the measures of a response paragraph from `body_start` on: the text before the first enumerator
+    unless it is only punctuation, then one from each enumerator to the next. The text before `body_start`
+    ends in punctuation (整改情况：, 已完成。), which no enumerator's lookbehind tells from the start of a text:
+    the rest is split on its own."""
+    pieces = _ENUMERATORS.split(p.text[body_start:] if body_start else p.text)  # text, marker, text, marker…
+    span = p.span
+    start = span.start + body_start
+    if (body := pieces[0].rstrip()).strip(_PUNCTUATION):
+        out.append(Measure(span.part(start, start + len(body)), None, body))
+    start += len(pieces[0])
+    for k in range(1, len(pieces), 2):
+        whole = pieces[k] + pieces[k + 1]
+        body = whole.rstrip()  # never empty or punctuation only: it opens with the enumerator
+        out.append(Measure(span.part(start, start + len(body)), pieces[k], body))
+        start += len(whole)
 
 
 _LEVELS = {"H1": 1, "H1_NEXT": 1, "H2": 2, "H3": 3, "H4": 4, "PROBLEM": 3}  # heading token kind → its level
@@ -324,28 +356,24 @@ CONTACT_FIELDS: dict[str, re.Pattern[str]] = {
 }
 
 
-def _feed(lines: list[L.Line]) -> Tree | None:
+def _feed(lines: L.Lines) -> Tree | None:
     """Group the lines by the grammar, demoting a line to TEXT wherever its own kind cannot stand."""
     try:
-        tree, fed = lalr.group(lines, [ln.kind for ln in lines], "TEXT")
+        tree, lines.kinds = lalr.group(range(len(lines.kinds)), lines.kinds, "TEXT")
     except lalr.ParseError:  # LALR found the error late; fall back to an unstructured notice
         return None
-    for ln, kind in zip(lines, fed, strict=True):
-        ln.kind = kind
     return tree
 
 
 def parse(source: SourceText) -> Notice:
-    content, chrome = L.classify(source)
-    tree = _feed(content) if content else None
-    builder = _Builder(source)
+    lines = L.classify(source)
+    tree = _feed(lines) if lines.kinds else None
     if tree is None:
-        notice = Notice(span=builder.span(0, len(source.text)), structured=False)
-        notice.paragraphs = [Paragraph(span=ln.span, text=ln.text) for ln in content]
+        notice = Notice(span=source.span(0, len(source.text)), structured=False)
+        notice.paragraphs = lines.paragraphs
     else:
-        notice = builder.notice(tree)
+        notice = _Builder(source, lines).notice(tree)
         notice.structured = bool(notice.items or notice.sections or notice.groups or notice.title or (
             notice.signature and notice.signature.date_text))
-    notice.chrome = [Chrome(span=ln.span, text=ln.text,
-                           kind=ln.chrome_kind or "metadata") for ln in chrome]
+    notice.chrome = lines.chrome
     return notice

@@ -94,13 +94,10 @@ class SourceText:
         end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
 
-    def lines(self) -> list[tuple[int, str]]:
-        """(start offset, text without line end) for every physical line."""
-        out = []
-        for i, start in enumerate(self._line_starts):
-            end = self._line_starts[i + 1] if i + 1 < len(self._line_starts) else len(self.text)
-            out.append((start, self.text[start:end].rstrip("\r\n")))
-        return out
+    def line_texts(self) -> list[str]:
+        """The text of every physical line without its line end, in the order of `line_starts`."""
+        # str.split is several times faster than the pattern, and exact when no line ends in CR
+        return self.text.split("\n") if "\r" not in self.text else _LINE_BREAK.split(self.text)
 
 
 def _dominant_newline(text: str) -> str:
