@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
-from helpers import doc_of, source
+from helpers import doc_of, lint, source
 from rectlint.model import Status
 from rectlint.parser import parse
 from rectlint.source import read_path
@@ -165,3 +165,18 @@ def test_the_fast_enumerator_pattern_finds_what_the_plain_one_does(text: str, po
         return [m.span() for m in pattern.finditer(text, pos)]
 
     assert found(parser._ENUMERATORS) == found(re.compile(parser.ENUMERATOR))
+
+
+def test_a_heading_that_is_also_an_item_is_one_paragraph() -> None:
+    """（一）… followed directly by 整改情况 is a section heading and an item at once: its line is still one
+    paragraph, so a typo in it is reported once."""
+    text = ("中共青禾市水利局党组关于巡察整改情况的通报\n"
+            "一、截止目前学习贯彻不够深入，确保确保落实\n整改情况：已完成。7月8日召开党组会议专题学习。\n"
+            "二、河湖长制落实不到位\n整改情况：已完成。7月16日印发《河湖长履职考核办法》。\n")
+    n = parse(source(text))
+    assert [i.problem for i in n.items] == ["截止目前学习贯彻不够深入，确保确保落实", "河湖长制落实不到位"]
+    lines = [p.span.line for p in n.paragraphs]
+    assert len(lines) == len(set(lines))
+    assert n.items[0].problem_paragraphs[0] is n.paragraphs[1]
+    found = [(d.code, d.line) for d in lint(text) if d.code in ("W001", "W003")]
+    assert found == [("W001", 2), ("W003", 2)]

@@ -110,9 +110,6 @@ class _Builder:
         self.markers = lines.markers
         self.items: list[Item] = []
         self.headings: list[Heading] = []
-        # A heading that is also an item (a block holding just a 整改情况 line) is read twice and has a second
-        # paragraph, after its first: (line, that paragraph).
-        self.repeated: list[tuple[int, Paragraph]] = []
 
     def heading(self, i: int) -> Heading:
         """The heading of line i; the role of its paragraph is the caller's to set."""
@@ -147,8 +144,6 @@ class _Builder:
         notice.items = self.items
         notice.headings = self.headings
         notice.paragraphs = self.paragraphs
-        for i, p in reversed(self.repeated):
-            notice.paragraphs.insert(i + 1, p)
         return notice
 
     def _with_role(self, lines: list[int], role: str) -> list[Paragraph]:
@@ -181,7 +176,7 @@ class _Builder:
         sec = Section(span=self._block_span(tree), heading=h)
         here = h.marker.rstrip("、，,．.")
         if self._is_item_block(rest):
-            sec.items.append(self._item_from(head, rest, here, _group_of(here), repeated=True))
+            sec.items.append(self._item_from(head, rest, here, _group_of(here), also_heading=True))
             return sec
         inner = here + "/"
         group = _group_of(inner)
@@ -209,7 +204,7 @@ class _Builder:
         grp = Group(span=self._block_span(tree), heading=h)
         here = path + h.marker
         if self._is_item_block(rest):
-            grp.items.append(self._item_from(head, rest, here, _group_of(here), repeated=True))
+            grp.items.append(self._item_from(head, rest, here, _group_of(here), also_heading=True))
             return grp
         inner = here + "/"
         group = _group_of(inner)
@@ -228,16 +223,15 @@ class _Builder:
         head, *rest = tree.children
         return self._item_from(head, rest, path, group)
 
-    def _item_from(self, head: int, rest: list[int], path: str, group: str, repeated: bool = False) -> Item:
-        """The item headed by line `head`, its lines `rest`; `group` is the （N） block its path lies in, if any."""
+    def _item_from(self, head: int, rest: list[int], path: str, group: str, also_heading: bool = False) -> Item:
+        """The item headed by line `head`, its lines `rest`; `group` is the （N） block its path lies in, if any.
+        A heading that is also an item (`also_heading`: a block holding just a 整改情况 line) is read as both
+        once: its heading and its item share the line's one paragraph, which keeps the role "heading"."""
         paragraphs, kinds, markers = self.paragraphs, self.kinds, self.markers
         h = self.heading(head)
         number, marker, problem = h.number, h.marker, h.text
         first = paragraphs[head]
-        if repeated:
-            first = Paragraph(first.span, first.text, "heading")
-            self.repeated.append((head, first))
-        else:
+        if not also_heading:
             first.role = "problem"  # an item's own head: an H3 or 问题N line
         span = first.span
         problem_start = span.start + (len(first.text) - len(problem))
