@@ -22,7 +22,7 @@ from rectlint.patterns import compile_fast
 from rectlint.sentences import SENTENCE, SENTENCE_END
 
 
-@node
+@dataclass(slots=True)  # a node that may also be made with positional arguments: a notice makes one per date
 class DateRef:
     """A date expression found in the text and resolved (start == end for a single day)."""
 
@@ -227,9 +227,8 @@ def _prose_dates(paragraphs: list[Paragraph], t: Timeline) -> list[DateRef]:
                 start, end, problem = resolved(m, year or anchor, ref_year)
                 if year is None and start and begin and start < begin and anchor and ref_year and ref_year > anchor:
                     start, end, problem = resolved(m, anchor + 1, ref_year)
-            out.append(DateRef(text=m.text, span=Span(a + shift, b + shift, line, a + column, line, b + column),
-                               start=start, end=end, problem=problem, explicit_year=m.explicit_year,
-                               malformed=m.malformed, is_range=m.is_range, granularity=m.granularity))
+            out.append(DateRef(m.text, Span(a + shift, b + shift, line, a + column, line, b + column), start, end,
+                               problem, m.explicit_year, m.malformed, m.is_range, m.granularity))
     return out
 
 
