@@ -47,7 +47,9 @@ _ATOM = patterns.compile("|".join(f"(?P<{name}>{atom})" for name, atom in _ATOMS
 # the next instead of trying every atom at every character; what follows the class tells the atoms apart
 # with as few lookbehinds as it can (each costs a step at every character of the class the text holds).
 _CHAIN = patterns.compile(
-    rf"[\d{_CN}上下今去本当明前](?<!\d\d)"  # never inside a run of digits
+    rf"[\d{_CN}上下今去本当明前]"
+    rf"(?=[\d\s月日号、至到—–－\-~～{_CN}半年])"  # what the rest can open with: 一是, 目前, 3个 fail at once
+    r"(?<!\d\d)"  # never inside a run of digits
     rf"(?:(?<=\d)(?:{_ISO}|(?<!\.\d)(?:{_YEAR}|{_MONTH}|{_DAY}|{_BARE}))"
     rf"|[{_CN}](?<=[{_CN}]{{2}})[{_CN}]{{2}}{_CN_MONTH}"
     r"|半(?<=[上下]半)年|年(?<=[今去本当上明前]年)(?:(?<=[本上]年)度)?)"
