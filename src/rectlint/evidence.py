@@ -177,8 +177,11 @@ class _Analysis:
                 promised[item_of[i]].append((bases[i] + c[0], bases[i] + c[1]))
         out = []
         for found, spans in zip(marks, promised, strict=True):
-            runs = _merged(spans)
-            out.append((found, runs, [a for a, _ in runs]))
+            if spans:
+                runs = _merged(spans)
+                out.append((found, runs, [a for a, _ in runs]))
+            else:  # most items promise nothing (the empty list stands for no runs and no starts: read only)
+                out.append((found, spans, spans))
         return out
 
     def _dated(self, n: int, d) -> bool:  # type: ignore[no-untyped-def]  # a facts.DateRef
