@@ -53,7 +53,8 @@ _CHAIN = patterns.compile(
     rf"(?:(?<=\d)(?:{_ISO}|(?<!\.\d)(?:{_YEAR}|{_MONTH}|{_DAY}|{_BARE}))"
     rf"|[{_CN}](?<=[{_CN}]{{2}})[{_CN}]{{2}}{_CN_MONTH}"
     r"|半(?<=[上下]半)年|年(?<=[今去本当上明前]年)(?:(?<=[本上]年)度)?)"
-    f"(?:{'|'.join(atom for _, atom in _ATOMS)})*")
+    # then more atoms, each after a test of the character it opens with, which ends a chain at once
+    rf"(?:(?=[\d\s{_CN}上下今去本当明前至到—–－\-~～、])(?:{'|'.join(atom for _, atom in _ATOMS)}))*")
 _REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1, "上年度": -1, "明年": 1,
                "前年": -2}
 
