@@ -279,8 +279,9 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: di
     out = []
     for p in paragraphs:
         text = p.text
-        if "问题" not in text or not (_TOTALS[0].search(text) or _TOTALS[1].search(text)):
-            continue  # every statement states a total, and every total names 问题: most paragraphs have none
+        if "问题" not in text or not ("个" in text or "项" in text or "条" in text or "件" in text) or not (
+                _TOTALS[0].search(text) or _TOTALS[1].search(text)):
+            continue  # every statement states a total, which names 问题 and counts them in 个/项/条/件: few do
         for sm in SENTENCE.finditer(text):
             s = sm.group()
             if "问题" not in s or not _NUMERAL.search(s):
