@@ -111,3 +111,9 @@ def test_a_date_reads_the_same_wherever_it_stands() -> None:
     assert (resolve(inside, None).start, resolve(inside, None).end) == (date(2025, 3, 6), date(2025, 4, 28))
     assert [m.text for m in find_dates("2020年整改，2020年代建成")] == ["2020年"]  # what follows decides
     assert find_dates("5至6个") == [] and [m.text for m in find_dates("5至6月")] == ["5至6月"]
+
+
+def test_a_long_sentence_of_chinese_dates_is_read_in_one_pass() -> None:
+    # whether a sentence may hold dates is asked once for it, not once for each of its dates (which took minutes)
+    assert find_sentence_dates("一九九九年三月建成" * 20000) == []
+    assert len(find_sentence_dates("二〇二五年三月建成" * 20000)) == 20000

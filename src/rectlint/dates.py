@@ -144,13 +144,19 @@ def sentence_chains(text: str) -> Iterator[tuple[int, list[DateMention]]]:
     No atom holds a sentence end, so a chain never crosses one, and the lookarounds of _ATOM see the
     same at a sentence's edge (nothing, or a sentence end: neither a digit nor a separator). So `text` may be
     many paragraphs joined by sentence ends: what is found is what each paragraph holds."""
-    sentence = 0  # where the sentence of the last chain opening with a Chinese numeral starts (only moves on)
+    # For chains that open with a Chinese numeral: where the sentence of the last one starts, whether it may hold
+    # dates (asked once a sentence), and how far sentence ends were looked for (each character once).
+    sentence = seen = 0
+    holds: bool | None = None
     for c in _CHAIN.finditer(text):
         start = c.start()
         if text[start] in _CN_NUMERALS:  # rare: 一九九九年十月
-            for end in SENTENCE_END.finditer(text, sentence, start):
-                sentence = end.end()
-            if not may_hold_dates(SENTENCE.match(text, sentence).group()):  # type: ignore[union-attr]
+            for end in SENTENCE_END.finditer(text, seen, start):
+                sentence, holds = end.end(), None
+            seen = start
+            if holds is None:
+                holds = may_hold_dates(SENTENCE.match(text, sentence).group())  # type: ignore[union-attr]
+            if not holds:
                 continue  # find_dates skips a sentence without a digit, 〇 or 今年
         yield start, _chain_mentions(text, start, c.end())
 
