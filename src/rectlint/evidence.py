@@ -15,11 +15,15 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from itertools import accumulate
+from typing import TYPE_CHECKING, Any
 
 from rectlint import patterns
 from rectlint.joined import Joined
 from rectlint.model import Item
 from rectlint.sentences import CLAUSE
+
+if TYPE_CHECKING:
+    from rectlint.facts import DateRef
 
 # A pattern that opens with one character class, or whose alternatives each open with a literal, lets `re` leap
 # between the characters a match can open with; a lookbehind or a group in front makes it try every character
@@ -95,7 +99,7 @@ class Evidence(Sequence[Mark]):
     def __len__(self) -> int:
         return len(self._analysis.proofs[self._n])
 
-    def __getitem__(self, i):  # type: ignore[no-untyped-def]  # an index or a slice, as list's
+    def __getitem__(self, i: Any) -> Any:  # an index or a slice, as a list's
         return self._analysis.proofs[self._n][i]
 
     def __iter__(self) -> Iterator[Mark]:
@@ -129,7 +133,7 @@ class ItemEvidence:
         return self._analysis.unfinished[self._n]
 
 
-def analyse_items(items: list[Item], joined: Joined, dates: list[list], inspection_start: date | None) \
+def analyse_items(items: list[Item], joined: Joined, dates: list[list[DateRef]], inspection_start: date | None) \
         -> list[ItemEvidence]:
     """The evidence of each item; `joined` is masked_measures(items), `dates[i]` the resolved DateRefs inside
     the response of `items[i]`. The measures of all items are searched together, one scan per pattern, when
@@ -141,7 +145,8 @@ def analyse_items(items: list[Item], joined: Joined, dates: list[list], inspecti
 class _Analysis:
     """The evidence of a notice's items, worked out as it is read (see analyse_items)."""
 
-    def __init__(self, items: list[Item], joined: Joined, dates: list[list], inspection_start: date | None) -> None:
+    def __init__(self, items: list[Item], joined: Joined, dates: list[list[DateRef]],
+                 inspection_start: date | None) -> None:
         assert joined.bases is not None
         self.items, self.joined, self.bases, self.dates = items, joined, joined.bases, dates
         self.inspection_start = inspection_start
@@ -184,7 +189,7 @@ class _Analysis:
                 out.append((found, spans, spans))
         return out
 
-    def _dated(self, n: int, d) -> bool:  # type: ignore[no-untyped-def]  # a facts.DateRef
+    def _dated(self, n: int, d: DateRef) -> bool:
         """Whether date `d` of item `n`'s response tells when something was done."""
         return bool(d.start and not d.problem and d.text not in self.problem(n) and (
             self.inspection_start is None or d.end >= self.inspection_start))
