@@ -290,16 +290,19 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: di
             found: dict[str, Count] = {}
             claimed: set[int] = set()
             for name, pattern in _COUNT_PATTERNS:
+                if name in found:
+                    continue  # each part is taken from the first way of writing it that holds a number
                 if name != "total" and "total" not in found:
                     break  # the totals come first: without one the sentence is no statement
                 for m in pattern.finditer(s):
-                    if name in found or m.start("n") in claimed:
+                    if m.start("n") in claimed:
                         continue
                     value = cn_to_int(m.group("n"))
                     if value is None:
                         continue
                     claimed.add(m.start("n"))
                     found[name] = Count(value=value, span=p.span.part(base + m.start("n"), base + m.end("n")))
+                    break
             rate = _RATE.search(s)
             if "total" not in found or (len(found) < 2 and not rate):
                 continue
