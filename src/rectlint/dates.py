@@ -199,11 +199,8 @@ def _chain_mentions(text: str, start: int, end: int) -> list[DateMention]:
 
 
 def _num(s: str) -> int:
-    """The number an atom opens with: one to four digits (2024年, 12 月份, 8日)."""
-    n = 1
-    while n < len(s) and s[n].isdecimal():  # str.isdecimal is re's \d
-        n += 1
-    return int(s[:n])
+    """The number an atom of one or two digits opens with (12 月份, 8日)."""
+    return int(s[:2]) if len(s) > 1 and s[1].isdecimal() else int(s[0])  # str.isdecimal is re's \d
 
 
 def _chain_to_mentions(text: str, chain: list[re.Match[str]]) -> list[DateMention]:
@@ -255,7 +252,7 @@ def _chain_to_mentions(text: str, chain: list[re.Match[str]]) -> list[DateMentio
             cur.year, cur.month = cn_to_int(y), cn_to_int(mo)
             cur.day = cn_to_int(d.rstrip("日")) if d else None
         elif kind == "Y":
-            cur.year = _num(s)
+            cur.year = int(s[:4])  # four digits (see _YEAR)
         elif kind == "REL":
             cur.relative = _REL_OFFSET[s]
         elif kind == "HALF":
