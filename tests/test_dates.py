@@ -111,3 +111,19 @@ def test_a_date_reads_the_same_wherever_it_stands() -> None:
     assert (resolve(inside, None).start, resolve(inside, None).end) == (date(2025, 3, 6), date(2025, 4, 28))
     assert [m.text for m in find_dates("2020年整改，2020年代建成")] == ["2020年"]  # what follows decides
     assert find_dates("5至6个") == [] and [m.text for m in find_dates("5至6月")] == ["5至6月"]
+
+
+def test_a_long_sentence_of_chinese_dates_is_read_in_one_pass() -> None:
+    # whether a sentence may hold dates is asked once for it, not once for each of its dates (which took minutes)
+    assert find_sentence_dates("一九九九年三月建成" * 20000) == []
+    assert len(find_sentence_dates("二〇二五年三月建成" * 20000)) == 20000
+
+
+def test_each_paragraph_keeps_its_own_dates_and_year() -> None:
+    # the paragraphs are read joined: a date never runs on into the next paragraph, which gets no year from it
+    d = doc_of("中共某县文旅局党组关于巡察整改情况的通报\n"
+               "2024年11月4日至12月20日，县委第二巡察组对县文旅局党组进行了巡察。\n"
+               "问题1：制度不全。\n整改情况：已整改。2023年\n3月完成，12月6日—\n8日复查。\n"
+               "中共某县文旅局党组\n2025年5月6日\n")
+    assert [(r.text, r.span.line, r.start) for r in d.facts.dates if r.span.line > 2] == [
+        ("2023年", 4, date(2023, 1, 1)), ("3月", 5, date(2025, 3, 1)), ("12月6日", 5, date(2024, 12, 6))]

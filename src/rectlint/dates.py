@@ -17,25 +17,44 @@ from datetime import date
 from rectlint import patterns
 from rectlint.parser import cn_to_int
 from rectlint.patterns import compile_fast
-from rectlint.sentences import SENTENCE
+from rectlint.sentences import SENTENCE, SENTENCE_END
 
 _SEP = r"至|到|—{1,2}|–|－|-|~|～"
-_ATOM_PATTERN = (
-    r"(?P<ISO>(?<!\d)\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d.]))"
-    r"|(?P<CN>[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月(?:[一二三四五六七八九十]{1,3}日)?)"
-    r"|(?P<Y>(?<![\d.])\d{4}\s*年(?!代|度?[以之]?[内中]?[，,]?\s*\d{4}))"
-    r"|(?P<HALF>[上下]半年)"
-    r"|(?P<REL>今年|去年|本年度?|当年|上年度?|明年|前年)"
-    r"|(?P<M>(?<![\d.])\d{1,2}\s*月份?)"
-    r"|(?P<D>(?<![\d.])\d{1,2}\s*[日号])"
-    rf"|(?P<N>(?<![\d.])\d{{1,2}}(?=\s*(?:{_SEP}|、)\s*\d))"
-    rf"|(?P<SEP>\s*(?:{_SEP})\s*)"
-    r"|(?P<LIST>、)"
-    r"|(?P<GAP>\s+)"
+_CN = "〇零一二三四五六七八九"
+# Atoms with a value, as they go on after their first character (a digit for ISO, Y, M, D and N).
+_ISO = r"\d{3}[-/.]\d{1,2}[-/.]\d{1,2}(?![\d.])"
+_YEAR = r"\d{3}\s*年(?!代|度?[以之]?[内中]?[，,]?\s*\d{4})"
+_MONTH = r"\d?\s*月份?"
+_DAY = r"\d?\s*[日号]"
+_BARE = rf"\d?(?=\s*(?:{_SEP}|、)\s*\d)"
+_CN_MONTH = "年[一二三四五六七八九十]{1,3}月(?:[一二三四五六七八九十]{1,3}日)?"  # after the year's four numerals
+_ATOMS = (
+    ("ISO", rf"(?<!\d)\d{_ISO}"),
+    ("CN", f"[{_CN}]{{4}}{_CN_MONTH}"),
+    ("Y", rf"(?<![\d.])\d{_YEAR}"),
+    ("HALF", "[上下]半年"),
+    ("REL", "今年|去年|本年度?|当年|上年度?|明年|前年"),
+    ("M", rf"(?<![\d.])\d{_MONTH}"),
+    ("D", rf"(?<![\d.])\d{_DAY}"),
+    ("N", rf"(?<![\d.])\d{_BARE}"),
+    ("SEP", rf"\s*(?:{_SEP})\s*"),
+    ("LIST", "、"),
+    ("GAP", r"\s+"),
 )
-_ATOM = patterns.compile(_ATOM_PATTERN)  # only ever matched where a chain is (see _chains), never searched for
-# A run of adjacent atoms, cut as finditer over _ATOM would cut it: a repeat that cannot go on ends there.
-_CHAIN = patterns.compile(f"(?:{_ATOM_PATTERN})+")
+_ATOM = patterns.compile("|".join(f"(?P<{name}>{atom})" for name, atom in _ATOMS))  # matched only inside a chain
+# A run of adjacent atoms, cut as finditer over _ATOM would cut it, that opens with an atom with a value. The
+# first atom is written to open with one character class, so that `re` leaps from one of those characters to
+# the next instead of trying every atom at every character; what follows the class tells the atoms apart
+# with as few lookbehinds as it can (each costs a step at every character of the class the text holds).
+_CHAIN = patterns.compile(
+    rf"[\d{_CN}上下今去本当明前]"
+    rf"(?=[\d\s月日号、至到—–－\-~～{_CN}半年])"  # what the rest can open with: 一是, 目前, 3个 fail at once
+    r"(?<!\d\d)"  # never inside a run of digits
+    rf"(?:(?<=\d)(?:{_ISO}|(?<!\.\d)(?:{_YEAR}|{_MONTH}|{_DAY}|{_BARE}))"
+    rf"|[{_CN}](?<=[{_CN}]{{2}})[{_CN}]{{2}}{_CN_MONTH}"
+    r"|半(?<=[上下]半)年|年(?<=[今去本当上明前]年)(?:(?<=[本上]年)度)?)"
+    # then more atoms, each after a test of the character it opens with, which ends a chain at once
+    rf"(?:(?=[\d\s{_CN}上下今去本当明前至到—–－\-~～、])(?:{'|'.join(atom for _, atom in _ATOMS)}))*")
 _REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1, "上年度": -1, "明年": 1,
                "前年": -2}
 
@@ -77,18 +96,15 @@ class DateMention:
     last: Point | None = None  # set for ranges and lists
     problem: str | None = None  # why the expression is impossible or malformed
     malformed: bool = False
+    # What the points tell, worked out once: facts copies them to each date of a notice.
+    explicit_year: bool = field(init=False, repr=False, compare=False)
+    is_range: bool = field(init=False, repr=False, compare=False)
+    granularity: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def explicit_year(self) -> bool:
-        return self.first.year is not None or self.first.relative is not None
-
-    @property
-    def is_range(self) -> bool:
-        return self.last is not None
-
-    @property
-    def granularity(self) -> str:
-        return self.first.unit() or "year"
+    def __post_init__(self) -> None:
+        self.explicit_year = self.first.year is not None or self.first.relative is not None
+        self.is_range = self.last is not None
+        self.granularity = self.first.unit() or "year"
 
 
 @dataclass
@@ -109,22 +125,11 @@ def may_hold_dates(text: str) -> bool:
     return _ANY_DATE.search(text) is not None
 
 
-# Where a date expression may open: one or two digits before 月/日/号 or a separator, four before 年 or
-# -/., four Chinese numerals before 年, 上/下半年, or 今年 and its kin. Every atom with a value opens
-# like this (no atom opens inside a run of digits), so the scan can leap between candidates. The pattern
-# opens with a plain character class, which `re` looks for in a tight loop instead of trying _ATOM (and its
-# lookbehinds) at every character.
-_CANDIDATE = patterns.compile(
-    r"[\d〇零一二三四五六七八九上下今去本当明前]"
-    r"(?:(?<=\d)(?<!\d\d)(?:\d{3}(?=[-/.]|\s*年)|\d?(?=\s*[月日号、至到—–－\-~～]))"
-    r"|(?<=[〇零一二三四五六七八九])[〇零一二三四五六七八九]{3}年|(?<=[上下])半年|(?<=[今去本当上明前])年)")
-
-
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in a line of text, with offsets into that text."""
     if not may_hold_dates(text):  # most clauses have no date: skip the atom scan
         return []
-    return [_moved(m, start) for start, end in _chains(text) for m in _chain_mentions(text, start, end)]
+    return [_moved(m, c.start()) for c in _CHAIN.finditer(text) for m in _chain_mentions(text, c.start(), c.end())]
 
 
 def find_sentence_dates(text: str) -> list[DateMention]:
@@ -137,36 +142,30 @@ def sentence_chains(text: str) -> Iterator[tuple[int, list[DateMention]]]:
     there. They are shared by every chain of the same text (see _CHAIN_MENTIONS): read them, never change them.
 
     No atom holds a sentence end, so a chain never crosses one, and the lookarounds of _ATOM see the
-    same at a sentence's edge (nothing, or a sentence end: neither a digit nor a separator)."""
-    for start, end in _chains(text):
-        if text[start] in _CN_NUMERALS and not may_hold_dates(_sentence_at(text, start)):
-            continue  # find_dates skips a sentence without a digit, 〇 or 今年 (rare: 一九九九年十月 alone)
-        yield start, _chain_mentions(text, start, end)
+    same at a sentence's edge (nothing, or a sentence end: neither a digit nor a separator). So `text` may be
+    many paragraphs joined by sentence ends: what is found is what each paragraph holds."""
+    # For chains that open with a Chinese numeral: where the sentence of the last one starts, whether it may hold
+    # dates (asked once a sentence), and how far sentence ends were looked for (each character once).
+    sentence = seen = 0
+    holds: bool | None = None
+    for c in _CHAIN.finditer(text):
+        start = c.start()
+        if text[start] in _CN_NUMERALS:  # rare: 一九九九年十月
+            for end in SENTENCE_END.finditer(text, seen, start):
+                sentence, holds = end.end(), None
+            seen = start
+            if holds is None:
+                holds = may_hold_dates(SENTENCE.match(text, sentence).group())  # type: ignore[union-attr]
+            if not holds:
+                continue  # find_dates skips a sentence without a digit, 〇 or 今年
+        yield start, _chain_mentions(text, start, c.end())
 
 
 def _moved(m: DateMention, by: int) -> DateMention:
     return DateMention(m.start + by, m.end + by, m.text, m.first, m.last, m.problem, m.malformed)
 
 
-_CN_NUMERALS = frozenset("〇零一二三四五六七八九")  # what a chain opens with when its first atom is CN
-
-
-def _sentence_at(text: str, at: int) -> str:
-    return next(m.group() for m in SENTENCE.finditer(text) if m.end() > at)
-
-
-def _chains(text: str) -> Iterator[tuple[int, int]]:
-    """Where the runs of adjacent atoms that hold a value are, as finditer over _ATOM would group them.
-
-    Leading separators and spaces are left out (they open no expression); a run of them alone holds no date."""
-    chain, candidate = _CHAIN.match, _CANDIDATE.search
-    pos = 0
-    while c := candidate(text, pos):
-        if m := chain(text, c.start()):
-            yield c.start(), m.end()
-            pos = m.end()
-        else:  # a number that is no date (12个), or 一二三四年 without 月
-            pos = c.end()
+_CN_NUMERALS = frozenset(_CN)  # what a chain opens with when its first atom is CN
 
 
 # The mentions of each chain text, with offsets from the chain's start. A chain reads the same wherever it
@@ -200,11 +199,8 @@ def _chain_mentions(text: str, start: int, end: int) -> list[DateMention]:
 
 
 def _num(s: str) -> int:
-    """The number an atom opens with: one to four digits (2024年, 12 月份, 8日)."""
-    n = 1
-    while n < len(s) and s[n].isdecimal():  # str.isdecimal is re's \d
-        n += 1
-    return int(s[:n])
+    """The number an atom of one or two digits opens with (12 月份, 8日)."""
+    return int(s[:2]) if len(s) > 1 and s[1].isdecimal() else int(s[0])  # str.isdecimal is re's \d
 
 
 def _chain_to_mentions(text: str, chain: list[re.Match[str]]) -> list[DateMention]:
@@ -256,7 +252,7 @@ def _chain_to_mentions(text: str, chain: list[re.Match[str]]) -> list[DateMentio
             cur.year, cur.month = cn_to_int(y), cn_to_int(mo)
             cur.day = cn_to_int(d.rstrip("日")) if d else None
         elif kind == "Y":
-            cur.year = _num(s)
+            cur.year = int(s[:4])  # four digits (see _YEAR)
         elif kind == "REL":
             cur.relative = _REL_OFFSET[s]
         elif kind == "HALF":
@@ -364,24 +360,41 @@ def _point_range(p: Point, year: int | None, ref_year: int | None) -> tuple[date
 
 def resolve(mention: DateMention, year: int | None, ref_year: int | None = None) -> Resolved:
     """Resolve to a date range; `year` supplies a missing year, `ref_year` anchors 今年/去年."""
+    return Resolved(*resolved(mention, year, ref_year), mention)
+
+
+def resolved(mention: DateMention, year: int | None, ref_year: int | None = None) \
+        -> tuple[date | None, date | None, str | None]:
+    """resolve's start, end and problem, with no object made (a notice resolves every date it holds)."""
     if mention.problem and not mention.malformed:
-        return Resolved(None, None, mention.problem, mention)
+        return None, None, mention.problem
+    p = mention.first
+    if mention.last is None and p.month is not None and p.relative is None:  # a day or a month: most dates
+        y = p.year if p.year is not None else year
+        if y is not None and 1 <= y <= 9999 and 1 <= p.month <= 12:
+            days = _month_days(y, p.month)
+            if p.day is None:
+                return date(y, p.month, 1), date(y, p.month, days), mention.problem
+            if 1 <= p.day <= days:
+                day = date(y, p.month, p.day)
+                return day, day, mention.problem
     try:  # 2月29日 exists only in leap years, which the year from context decides
         return _resolve(mention, year, ref_year)
     except ValueError as exc:
-        return Resolved(None, None, str(exc), mention)
+        return None, None, str(exc)
 
 
-def _resolve(mention: DateMention, year: int | None, ref_year: int | None) -> Resolved:
+def _resolve(mention: DateMention, year: int | None, ref_year: int | None) \
+        -> tuple[date | None, date | None, str | None]:
     first = _point_range(mention.first, year, ref_year)
     if first is None:
-        return Resolved(None, None, None, mention)
+        return None, None, None
     if mention.last is None:
-        return Resolved(first[0], first[1], mention.problem, mention)
+        return first[0], first[1], mention.problem
     last = _point_range(mention.last, first[0].year, ref_year)
     if last is None:
-        return Resolved(first[0], first[1], mention.problem, mention)
+        return first[0], first[1], mention.problem
     if last[1] < first[0] and mention.last.year is None:  # 12月至1月 crosses the year
         last = _point_range(Point(year=first[0].year + 1, month=mention.last.month, day=mention.last.day),
                             None, None) or last
-    return Resolved(first[0], last[1], mention.problem, mention)
+    return first[0], last[1], mention.problem

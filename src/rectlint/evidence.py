@@ -10,33 +10,45 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+from itertools import accumulate
+from typing import TYPE_CHECKING, Any
 
 from rectlint import patterns
 from rectlint.joined import Joined
 from rectlint.model import Item
-from rectlint.patterns import compile_fast
 from rectlint.sentences import CLAUSE
 
-COUNT = compile_fast(  # the one-character measure words as a class: `re` tries an alternation's branches one by one
-    r"(?<![\d.第])(?:\d+(?:\.\d+)?|[两二三四五六七八九十百千万][一二三四五六七八九十百千万]*)\s*(?:余|多)?\s*"
+if TYPE_CHECKING:
+    from rectlint.facts import DateRef
+
+# A pattern that opens with one character class, or whose alternatives each open with a literal, lets `re` leap
+# between the characters a match can open with; a lookbehind or a group in front makes it try every character
+# (twice as slow, even led by a lookahead). So a lookbehind comes after the first character, and a shared
+# opening alternation is spread over the alternatives.
+COUNT = patterns.compile(  # the one-character measure words as a class: `re` tries an alternation's branches one by one
+    r"[\d两二三四五六七八九十百千万](?<![\d.第].)(?:(?<=\d)\d*+(?:\.\d++)?|(?<=\D)[一二三四五六七八九十百千万]*+)"
+    r"\s*(?:余|多)?\s*"
     r"(?:人次?|[个次家名项件份场期座辆台套条篇批轮处户吨元亩米本册所起单张部支栋宗笔]|万元|亿元|公里|平方米|课时|学时)")
 DOCUMENT = patterns.compile(
     r"(?:制定|印发|出台|修订|下发|制发|修订完善|发布|编制|签订|形成|起草)(?:了|并印发|印发了|出台了)?"
     r"[^。；;]{0,16}?《[^》]{2,80}》")
 ACCOUNTABILITY = patterns.compile(
     r"处分|问责|追责|追究[^。；;]{0,8}责任|诫勉|通报批评|组织处理|立案|罚款|行政处罚|追缴|收缴|清退|退赔|约谈")
-COMPLETED = compile_fast(
-    r"(?:已|均已|现已|已经|已于|业已)[^，,。；;]{0,14}?"
-    r"(?:完成|封堵|搬迁|补缴|补齐|拆除|清理|清除|整改到位|关停|取缔|建成|办结|调整|成立|召开|印发|下发|"
-    r"制定|出台|修订|退还|追回|上报|销号|复耕|投入|公示|备案|处理|处置|整治|落实|纳入)"
-    r"|(?:成立|召开|印发|制定|出台|开展|组织|下发|建立|完成|修订|约谈|进行)了")
+_DONE_ACTIONS = ("(?:完成|封堵|搬迁|补缴|补齐|拆除|清理|清除|整改到位|关停|取缔|建成|办结|调整|成立|召开|印发|下发|"
+                 "制定|出台|修订|退还|追回|上报|销号|复耕|投入|公示|备案|处理|处置|整治|落实|纳入)")
+COMPLETED = patterns.compile("|".join(  # 已…完成, 均已…封堵…, or 成立了, 召开了…
+    [f"{lead}[^，,。；;]{{0,14}}?{_DONE_ACTIONS}" for lead in ("已", "均已", "现已", "已经", "已于", "业已")]
+    + [f"{verb}了" for verb in ("成立", "召开", "印发", "制定", "出台", "开展", "组织", "下发", "建立", "完成", "修订",
+                               "约谈", "进行")]))
 COMMITMENT = patterns.compile(
     r"今后|以后|长期坚持|确保不再|杜绝[^。；;]{0,10}再次发生|避免[^。；;]{0,12}再次?发生|防止[^。；;]{0,12}再次?发生|"
     r"下一步|力争|计划(?=于|在|到|将|今年|明年|年底|[\d一二三四五六七八九十])|将继续|将持续|将进一步|持续推进|常态化")
-UNFINISHED = compile_fast(
-    r"(?<!真)正在|仍在|尚未|尚不|未整改到位|未完成|剩余|初稿|征求意见稿|讨论稿|满足不了|仍未|仍有|有待|还没有|暂未")
+UNFINISHED = patterns.compile(
+    r"正(?<!真正)在|仍在|尚未|尚不|未整改到位|未完成|剩余|初稿|征求意见稿|讨论稿|满足不了|仍未|仍有|有待|还没有|暂未")
 _QUOTED = patterns.compile(r"“[^”]{0,200}”|\"[^\"]{0,200}\"")
 _ONE = patterns.compile(r"[一]\D")
 
@@ -47,13 +59,6 @@ class Mark:
     start: int  # absolute offsets
     end: int
     text: str
-
-
-@dataclass
-class ItemEvidence:
-    evidence: list[Mark] = field(default_factory=list)
-    commitments: list[Mark] = field(default_factory=list)
-    unfinished: list[Mark] = field(default_factory=list)
 
 
 def masked(text: str) -> str:
@@ -77,52 +82,172 @@ def masked_measures(items: list[Item]) -> Joined:
     return Joined([masked(m.text) for m in measures], [m.span.start for m in measures])
 
 
-def analyse_items(items: list[Item], joined: Joined, dates: list[list], inspection_start: date | None) \
+class Evidence(Sequence[Mark]):
+    """An item's proofs: each measure's counts, documents, accountability outcomes and completed actions, in
+    this order, then the dates of its response; nothing said inside a promise. They are listed when first read
+    as a sequence, but asking only whether there are any (as the rules do of every item) stops at the first
+    proof found, with no list made: most items have a date, and most notices are never listed."""
+
+    __slots__ = ("_analysis", "_n")
+
+    def __init__(self, analysis: _Analysis, n: int) -> None:
+        self._analysis, self._n = analysis, n
+
+    def __bool__(self) -> bool:
+        return self._analysis.proven(self._n)
+
+    def __len__(self) -> int:
+        return len(self._analysis.proofs[self._n])
+
+    def __getitem__(self, i: Any) -> Any:  # an index or a slice, as a list's
+        return self._analysis.proofs[self._n][i]
+
+    def __iter__(self) -> Iterator[Mark]:
+        return iter(self._analysis.proofs[self._n])
+
+    def __eq__(self, other: object) -> bool:
+        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # a list's equality: unhashable like a list
+
+    def __repr__(self) -> str:
+        return repr(self._analysis.proofs[self._n])
+
+
+class ItemEvidence:
+    """What an item's measures offer as proof of rectification, what they only promise, and what they say is
+    not finished yet. Each is worked out for all items of the notice when first read."""
+
+    __slots__ = ("_analysis", "_n", "evidence")
+
+    def __init__(self, analysis: _Analysis, n: int) -> None:
+        self._analysis, self._n = analysis, n
+        self.evidence = Evidence(analysis, n)
+
+    @property
+    def commitments(self) -> list[Mark]:
+        return self._analysis.promises[self._n][0]
+
+    @property
+    def unfinished(self) -> list[Mark]:
+        return self._analysis.unfinished[self._n]
+
+
+def analyse_items(items: list[Item], joined: Joined, dates: list[list[DateRef]], inspection_start: date | None) \
         -> list[ItemEvidence]:
     """The evidence of each item; `joined` is masked_measures(items), `dates[i]` the resolved DateRefs inside
-    the response of `items[i]`. The measures of all items are searched together, one scan per pattern."""
-    texts, bases = joined.texts, joined.bases
-    assert bases is not None
-    clauses: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}  # by measure, as needed
+    the response of `items[i]`. The measures of all items are searched together, one scan per pattern, when
+    what a pattern finds is first read."""
+    analysis = _Analysis(items, joined, dates, inspection_start)
+    return [ItemEvidence(analysis, n) for n in range(len(items))]
 
-    def clause_at(i: int, at: int) -> tuple[int, int] | None:
-        if i not in clauses:
-            spans = [c.span() for c in CLAUSE.finditer(texts[i])]
-            clauses[i] = spans, [a for a, _ in spans]
-        return _span_at(*clauses[i], at)
 
-    item_of = [n for n, item in enumerate(items) for _ in item.measures]
-    problems = ["".join([p.text for p in item.problem_paragraphs]) for item in items]
-    out = [ItemEvidence() for _ in items]
-    promised: list[list[tuple[int, int]]] = [[] for _ in items]  # clauses that promise: what they count is no evidence
-    for i, a, b, found in joined.matches(COMMITMENT):
-        out[item_of[i]].commitments.append(Mark("commitment", bases[i] + a, bases[i] + b, found))
-        if (c := clause_at(i, a)) is not None:
-            promised[item_of[i]].append((bases[i] + c[0], bases[i] + c[1]))
-    proofs: list[list[Mark]] = [[] for _ in texts]  # by measure, each kind after the other
-    for kind, pattern in _PROOFS:
-        for i, a, b, found in joined.matches(pattern):
-            if kind == "count" and (found in problems[item_of[i]] or _ONE.match(found)):
-                continue
-            proofs[i].append(Mark(kind, bases[i] + a, bases[i] + b, found))
-    for i, marks in enumerate(proofs):
-        out[item_of[i]].evidence += marks
-    for i, a, b, found in joined.matches(UNFINISHED):
-        item = items[item_of[i]]
-        status_end = item.status_span.end if item.status_span else -1
-        lo, hi = clause_at(i, a)  # type: ignore[misc]
-        if bases[i] + a >= status_end and not COMPLETED.search(texts[i][lo:hi]):  # 剩余资金已全部追缴
-            out[item_of[i]].unfinished.append(Mark("unfinished", bases[i] + a, bases[i] + b, found))
-    for n, evidence in enumerate(out):
-        for d in dates[n]:
-            if d.start and not d.problem and d.text not in problems[n] and (
-                    inspection_start is None or d.end >= inspection_start):
-                evidence.evidence.append(Mark("date", d.span.start, d.span.end, d.text))
-        if promised[n]:
-            runs = _merged(promised[n])
-            run_starts = [a for a, _ in runs]
-            evidence.evidence = [e for e in evidence.evidence if _span_at(runs, run_starts, e.start) is None]
-    return out
+class _Analysis:
+    """The evidence of a notice's items, worked out as it is read (see analyse_items)."""
+
+    def __init__(self, items: list[Item], joined: Joined, dates: list[list[DateRef]],
+                 inspection_start: date | None) -> None:
+        assert joined.bases is not None
+        self.items, self.joined, self.bases, self.dates = items, joined, joined.bases, dates
+        self.inspection_start = inspection_start
+        self.item_of = [n for n, item in enumerate(items) for _ in item.measures]
+        self.first_measure = list(accumulate((len(item.measures) for item in items), initial=0))
+        self._problems: dict[int, str] = {}
+        self._clauses: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}  # by measure, as needed
+        self._proven: dict[int, bool] = {}
+
+    def problem(self, n: int) -> str:
+        """The problem statement of item `n`: what merely repeats it proves nothing."""
+        if (text := self._problems.get(n)) is None:
+            text = self._problems[n] = "".join([p.text for p in self.items[n].problem_paragraphs])
+        return text
+
+    def clause_at(self, i: int, at: int) -> tuple[int, int] | None:
+        """The clause of measure `i` that holds offset `at` (in the measure)."""
+        if i not in self._clauses:
+            spans = [c.span() for c in CLAUSE.finditer(self.joined.texts[i])]
+            self._clauses[i] = spans, [a for a, _ in spans]
+        return _span_at(*self._clauses[i], at)
+
+    @cached_property
+    def promises(self) -> list[tuple[list[Mark], list[tuple[int, int]], list[int]]]:
+        """Each item's commitments, and the clauses that make them as disjoint runs (and where each starts):
+        what such a clause counts or dates is no evidence."""
+        marks: list[list[Mark]] = [[] for _ in self.items]
+        promised: list[list[tuple[int, int]]] = [[] for _ in self.items]
+        bases, item_of = self.bases, self.item_of
+        for i, a, b, found in self.joined.matches(COMMITMENT):
+            marks[item_of[i]].append(Mark("commitment", bases[i] + a, bases[i] + b, found))
+            if (c := self.clause_at(i, a)) is not None:
+                promised[item_of[i]].append((bases[i] + c[0], bases[i] + c[1]))
+        out = []
+        for found, spans in zip(marks, promised, strict=True):
+            if spans:
+                runs = _merged(spans)
+                out.append((found, runs, [a for a, _ in runs]))
+            else:  # most items promise nothing (the empty list stands for no runs and no starts: read only)
+                out.append((found, spans, spans))
+        return out
+
+    def _dated(self, n: int, d: DateRef) -> bool:
+        """Whether date `d` of item `n`'s response tells when something was done."""
+        return bool(d.start and not d.problem and d.text not in self.problem(n) and (
+            self.inspection_start is None or d.end >= self.inspection_start))
+
+    def _counts(self, n: int, kind: str, found: str) -> bool:
+        return kind != "count" or not (found in self.problem(n) or _ONE.match(found))
+
+    @cached_property
+    def proofs(self) -> list[list[Mark]]:
+        """Each item's proofs (see Evidence)."""
+        bases, item_of = self.bases, self.item_of
+        per_measure: list[list[Mark]] = [[] for _ in self.joined.texts]  # each kind after the other
+        for kind, pattern in _PROOFS:
+            for i, a, b, found in self.joined.matches(pattern):
+                if self._counts(item_of[i], kind, found):
+                    per_measure[i].append(Mark(kind, bases[i] + a, bases[i] + b, found))
+        out: list[list[Mark]] = [[] for _ in self.items]
+        for i, marks in enumerate(per_measure):
+            out[item_of[i]] += marks
+        for n, (marks, (_, runs, run_starts)) in enumerate(zip(out, self.promises, strict=True)):
+            marks += [Mark("date", d.span.start, d.span.end, d.text) for d in self.dates[n] if self._dated(n, d)]
+            if runs:
+                out[n] = [e for e in marks if _span_at(runs, run_starts, e.start) is None]
+        return out
+
+    def proven(self, n: int) -> bool:
+        """Whether item `n` has any proof (asked by several rules: the answer is kept)."""
+        if (found := self._proven.get(n)) is None:
+            found = self._proven[n] = bool(self.proofs[n]) if "proofs" in self.__dict__ else self._any_proof(n)
+        return found
+
+    def _any_proof(self, n: int) -> bool:
+        """Whether item `n` has any proof: its dates are looked at first, then each measure on its own."""
+        _, runs, run_starts = self.promises[n]
+        if any(self._dated(n, d) and _span_at(runs, run_starts, d.span.start) is None for d in self.dates[n]):
+            return True
+        texts, bases = self.joined.texts, self.bases
+        for i in range(self.first_measure[n], self.first_measure[n + 1]):
+            for kind, pattern in _PROOFS:  # what a joined scan finds in a measure, it finds in the measure alone
+                for m in pattern.finditer(texts[i]):
+                    if self._counts(n, kind, m.group()) and _span_at(runs, run_starts, bases[i] + m.start()) is None:
+                        return True
+        return False
+
+    @cached_property
+    def unfinished(self) -> list[list[Mark]]:
+        """Where each item's measures say the work is unfinished, after its status label, outside a clause
+        that says something is done (剩余资金已全部追缴)."""
+        out: list[list[Mark]] = [[] for _ in self.items]
+        texts, bases = self.joined.texts, self.bases
+        for i, a, b, found in self.joined.matches(UNFINISHED):
+            n = self.item_of[i]
+            item = self.items[n]
+            status_end = item.status_span.end if item.status_span else -1
+            lo, hi = self.clause_at(i, a)  # type: ignore[misc]
+            if bases[i] + a >= status_end and not COMPLETED.search(texts[i][lo:hi]):
+                out[n].append(Mark("unfinished", bases[i] + a, bases[i] + b, found))
+        return out
 
 
 def _span_at(spans: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:

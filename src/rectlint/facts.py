@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rectlint import patterns
-from rectlint.dates import DateMention, Resolved, find_dates, resolve, sentence_chains
+from rectlint.dates import DateMention, Resolved, find_dates, resolve, resolved, sentence_chains
 from rectlint.evidence import ItemEvidence, analyse_items, masked_measures
 from rectlint.joined import Joined
 from rectlint.model import Item, Notice, Paragraph, Span, Status, node
@@ -22,7 +22,7 @@ from rectlint.patterns import compile_fast
 from rectlint.sentences import SENTENCE, SENTENCE_END
 
 
-@node
+@dataclass(slots=True)  # a node that may also be made with positional arguments: a notice makes one per date
 class DateRef:
     """A date expression found in the text and resolved (start == end for a single day)."""
 
@@ -193,32 +193,42 @@ def _anchor_year(t: Timeline) -> int | None:
     return None
 
 
+_BREAK = "。"  # joins the paragraphs to be read at once: a sentence end, which no date crosses or looks past
+
+
 def _prose_dates(paragraphs: list[Paragraph], t: Timeline) -> list[DateRef]:
     """Dates in the body: a missing year comes from earlier in the same sentence (今年 included), else
-    from the timeline."""
+    from the timeline. The paragraphs are read joined, in one scan."""
     anchor = _anchor_year(t)
     ref_year = t.published.start.year if t.published and t.published.start else anchor
     begin = t.inspection.start if t.inspection and t.inspection.start else None
+    text = _BREAK.join([p.text for p in paragraphs])
     out = []
-    for p in paragraphs:
-        text = p.text
-        year = None
-        prev = -1
-        for at, mentions in sentence_chains(text):
-            base = p.span.start + at
-            for m in mentions:
-                if prev >= 0 and SENTENCE_END.search(text, prev, at + m.start):  # a new sentence: no year context
-                    year = None
-                prev = at + m.end
-                if m.explicit_year:
-                    r = resolve(m, None, ref_year)
-                    year = r.start.year if r.start else year
-                else:
-                    r = resolve(m, year or anchor, ref_year)
-                    if year is None and r.start and begin and r.start < begin and anchor and ref_year and (
-                            ref_year > anchor):
-                        r = resolve(m, anchor + 1, ref_year)
-                out.append(_date_ref(m, p.span, base, r))
+    year = None  # of the sentence, from its last date that gave one
+    prev = 0  # where the last date ended
+    k = -1
+    after = 0  # where the paragraph after paragraph k starts in `text`
+    shift = line = column = 0
+    for at, mentions in sentence_chains(text):
+        while at >= after:  # the chain's paragraph: every span follows from its own, which lies on one line
+            k += 1
+            p = paragraphs[k].span
+            shift, line, column = p.start - after, p.line, p.column - after
+            after += len(paragraphs[k].text) + 1
+        for m in mentions:
+            a, b = at + m.start, at + m.end
+            if year is not None and SENTENCE_END.search(text, prev, a):  # a new sentence: no year context
+                year = None
+            prev = b
+            if m.explicit_year:
+                start, end, problem = resolved(m, None, ref_year)
+                year = start.year if start else year
+            else:
+                start, end, problem = resolved(m, year or anchor, ref_year)
+                if year is None and start and begin and start < begin and anchor and ref_year and ref_year > anchor:
+                    start, end, problem = resolved(m, anchor + 1, ref_year)
+            out.append(DateRef(m.text, Span(a + shift, b + shift, line, a + column, line, b + column), start, end,
+                               problem, m.explicit_year, m.malformed, m.is_range, m.granularity))
     return out
 
 
@@ -269,8 +279,9 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: di
     out = []
     for p in paragraphs:
         text = p.text
-        if "问题" not in text or not (_TOTALS[0].search(text) or _TOTALS[1].search(text)):
-            continue  # every statement states a total, and every total names 问题: most paragraphs have none
+        if "问题" not in text or not ("个" in text or "项" in text or "条" in text or "件" in text) or not (
+                _TOTALS[0].search(text) or _TOTALS[1].search(text)):
+            continue  # every statement states a total, which names 问题 and counts them in 个/项/条/件: few do
         for sm in SENTENCE.finditer(text):
             s = sm.group()
             if "问题" not in s or not _NUMERAL.search(s):
@@ -279,16 +290,19 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: di
             found: dict[str, Count] = {}
             claimed: set[int] = set()
             for name, pattern in _COUNT_PATTERNS:
+                if name in found:
+                    continue  # each part is taken from the first way of writing it that holds a number
                 if name != "total" and "total" not in found:
                     break  # the totals come first: without one the sentence is no statement
                 for m in pattern.finditer(s):
-                    if name in found or m.start("n") in claimed:
+                    if m.start("n") in claimed:
                         continue
                     value = cn_to_int(m.group("n"))
                     if value is None:
                         continue
                     claimed.add(m.start("n"))
                     found[name] = Count(value=value, span=p.span.part(base + m.start("n"), base + m.end("n")))
+                    break
             rate = _RATE.search(s)
             if "total" not in found or (len(found) < 2 and not rate):
                 continue
