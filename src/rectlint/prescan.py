@@ -18,7 +18,7 @@ from rectlint.joined import Joined
 from rectlint.model import Paragraph
 from rectlint.triggers import joined_form, rest, triggers, union
 
-_VERSION = "5"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
+_VERSION = "6"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
 
 
 class Prescan:
