@@ -30,7 +30,7 @@ CODE_RE = patterns.compile(r"^[A-Z]{1,3}\d{3}$")
 NAME_RE = patterns.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
-@dataclass
+@dataclass(slots=True)  # rules make dozens a notice
 class Finding:
     """What a hook yields: a span of the decoded text and a message (the engine adds the rest)."""
 
