@@ -55,6 +55,7 @@ class Plan:
         self.notice, self.item, self.paragraph = ([rule for rule in self.rules if hook in hooks[rule]]
                                                   for hook in Rule.HOOKS)
         self.prescan = prescan(tuple(rule.prefilter for rule in self.paragraph))
+        self.measures_prescan = prescan(tuple(rule.measures_prefilter for rule in self.item))
         self.suppression = [rule for rule in self.rules if isinstance(rule, SuppressionRule)]
         self.selected = frozenset(rule.code for rule in self.rules if not isinstance(rule, SuppressionRule))
 
@@ -108,11 +109,14 @@ def _check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagn
     found: dict[Rule, list[Finding]] = {rule: [] for rule in plan.rules}
     for rule in plan.notice:
         found[rule].extend(rule.check_notice(doc))
-    if item_rules := [(rule.check_item, found[rule]) for rule in plan.item
-                      if rule.measures_prefilter is None or doc.measures_may_hold(rule.measures_prefilter)]:
-        for item in doc.notice.items:
-            for hook, into in item_rules:
-                into.extend(hook(item, doc))
+    # A rule with a measures prefilter sees only the items whose measures hold a match, found in one scan of
+    # the measures (masked, in the facts) as the paragraphs are: the scan is given the item of each measure.
+    items = doc.notice.items
+    owners = [k for k, item in enumerate(items) for _ in item.measures]
+    for rule, held in zip(plan.item, plan.measures_prescan.paragraphs(owners, doc.facts.measures), strict=True):
+        hook, into = rule.check_item, found[rule]
+        for item in items if rule.measures_prefilter is None else [items[k] for k in dict.fromkeys(held)]:
+            into.extend(hook(item, doc))
     # A rule with a prefilter sees only the paragraphs that can hold a finding, found for all rules in one scan.
     chosen = plan.prescan.paragraphs(doc.notice.paragraphs, doc.joined)
     for rule, paragraphs in zip(plan.paragraph, chosen, strict=True):
