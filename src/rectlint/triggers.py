@@ -47,6 +47,7 @@ _MAX_BEHIND = 24  # characters a lookbehind may span
 _MAX_WAYS = 8  # lookbehinds the characters before an anchor may be split into
 _MAX_ALTERNATIVES = 400  # alternatives a pattern may be split into before it is searched as a whole
 _BROAD = 2000  # characters from which a class may be read as any character but a line break
+_ONE_SCAN = 32  # anchors that one pattern may hold however frequent they are (see union)
 _MAX_SPELLED = 4  # a fixed repeat of one character up to this count is written out
 _ONE_CHARACTER = (sre.LITERAL, sre.NOT_LITERAL, sre.ANY, sre.IN)
 
@@ -399,12 +400,15 @@ def union(entries: list[tuple[str, str]], first: int = 6) -> list[str]:
     """Patterns that together find every (anchor character, rest) of `entries`; each hit is one anchor character.
 
     At a character that is one of its anchors, `re` tries the pattern's anchors one after the other (a
-    quick test each), so one pattern for all would make every candidate pay for the whole list: the most
-    frequent anchors go into short patterns (`first`, then twice as many, …), the rare ones into the last."""
+    quick test each), so one pattern for many would make every candidate pay for the whole list: the most
+    frequent anchors go into short patterns (`first`, then twice as many, …), the rare ones into the last.
+    A few dozen are tried faster than the text is scanned again: they make one pattern."""
     by_char: dict[str, list[str]] = {}
     for char, more in entries:
         by_char.setdefault(char, []).append(more)
     chars = sorted(by_char, key=lambda c: (-rate(c), c))
+    if len(chars) <= _ONE_SCAN:
+        first = len(chars)
     out = []
     while chars:
         part, chars = chars[:first], chars[first:]
