@@ -1,7 +1,6 @@
 import re
 from collections import Counter
 from collections.abc import Callable
-from functools import cache
 from itertools import chain
 
 from rectlint import patterns
@@ -94,10 +93,9 @@ def first_two_places(items: list[Item], k: int, most: int, mask: Callable[[str],
 _UNUSUAL = patterns.compile(r"[^\x00-\xb1\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
-@cache
-def _stretch(k: int) -> re.Pattern[str]:
-    """Stretches of at least k characters without masked quotations or (decimal) digits."""
-    return patterns.compile(rf"[^\u3000\d]{{{k},}}")
+# What ends a stretch: masked quotations and (decimal) digits. (A class first, not a repeat: `re` then skips
+# to the next one in C.)
+_BREAKS = patterns.compile(r"[\u3000\d][\u3000\d]*")
 
 
 def _segments(text: str, k: int) -> list[str]:
@@ -105,7 +103,7 @@ def _segments(text: str, k: int) -> list[str]:
     a digit too)."""
     if _UNUSUAL.search(text):
         text = _UNUSUAL.sub(_digit_blanked, text)
-    return _stretch(k).findall(text)
+    return [stretch for stretch in _BREAKS.split(text) if len(stretch) >= k]
 
 
 def _digit_blanked(m: re.Match[str]) -> str:
