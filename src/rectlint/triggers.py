@@ -396,7 +396,7 @@ def _group_in_lookaround(items) -> bool:
                for op, av in _walk(items))
 
 
-def union(entries: list[tuple[str, str]], first: int = 6) -> list[str]:
+def union(entries: list[tuple[str, str]], first: int = 24) -> list[str]:
     """Patterns that together find every (anchor character, rest) of `entries`; each hit is one anchor character.
 
     At a character that is one of its anchors, `re` tries the pattern's anchors one after the other (a
