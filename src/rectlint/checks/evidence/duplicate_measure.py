@@ -74,10 +74,15 @@ def first_two_places(items: list[Item], k: int, most: int, mask: Callable[[str],
     the runs first occur: ((item index, offset), (item index, offset)) of its first two occurrences in
     different items. Quotations are masked (by `mask`); runs holding digits are left out."""
     texts = [[mask(m.text) for m in item.measures] for item in items]
-    # every run of k characters of each item's measures (kept apart by a break): sets, so that each item
-    # counts a run once
-    runs = [{seg[i:i + k] for seg in _segments("\u3000".join(ts), k) for i in range(len(seg) - k + 1)} for ts in texts]
+    segments = [set(_segments("\u3000".join(ts), k)) for ts in texts]
+    # A stretch that `most` items or more hold is stock phrasing: each of its runs is held as often, so they are
+    # made once, to be left out, instead of for each item that holds it.
+    stock = {seg for seg, count in Counter(chain.from_iterable(segments)).items() if count >= most}
+    # every run of k characters of each item's other stretches: sets, so that each item counts a run once
+    runs = [{seg[i:i + k] for seg in held - stock for i in range(len(seg) - k + 1)} for held in segments]
     shared = _in_some_items(runs, 2, most)
+    if stock and shared:
+        shared -= {seg[i:i + k] for seg in stock for i in range(len(seg) - k + 1)}
     seen: dict[str, list[tuple[int, int]]] = {}
     firsts: dict[str, tuple[int, int, int]] = {}
     for n, (item, ts, held) in enumerate(zip(items, texts, runs, strict=True)):
