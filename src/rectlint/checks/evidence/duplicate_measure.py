@@ -98,9 +98,10 @@ def first_two_places(items: list[Item], k: int, most: int, mask: Callable[[str],
 _UNUSUAL = patterns.compile(r"[^\x00-\xb1\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
-# What ends a stretch: masked quotations and (decimal) digits. (A class first, not a repeat: `re` then skips
-# to the next one in C.)
-_BREAKS = patterns.compile(r"[\u3000\d][\u3000\d]*")
+# What ends a stretch: masked quotations and digits. Once _UNUSUAL's digits are blanked, the only ones left are
+# ASCII and full-width (a test checks this too), and `re` tests those faster than \d. (A class first, not a
+# repeat: `re` then skips to the next one in C.)
+_BREAKS = patterns.compile(r"[\u30000-9０-９][\u30000-9０-９]*")
 
 
 def _segments(text: str, k: int) -> list[str]:
