@@ -91,7 +91,7 @@ def first_two_places(items: list[Item], k: int, most: int, measures: Joined | No
     stock = {seg for seg, count in Counter(chain.from_iterable(segments)).items() if count >= most}
     # every run of k characters of each item's other stretches: sets, so that each item counts a run once
     runs = [{seg[i:i + k] for seg in held - stock for i in range(len(seg) - k + 1)} for held in segments]
-    shared = _in_some_items(runs, 2, most)
+    shared = _in_some_items(runs, most)
     if stock and shared:
         shared -= {seg[i:i + k] for seg in stock for i in range(len(seg) - k + 1)}
     seen: dict[str, list[tuple[int, int]]] = {}
@@ -119,7 +119,9 @@ def _digit_blanked(m: re.Match[str]) -> str:
     return "\u3000" if m.group().isdigit() else m.group()
 
 
-def _in_some_items(runs: list[set[str]], least: int, most: int) -> set[str]:
-    """The runs held by at least `least` and fewer than `most` of the items (each a set of runs)."""
+def _in_some_items(runs: list[set[str]], most: int) -> set[str]:
+    """The runs held by at least two and fewer than `most` of the items (each a set of runs)."""
+    if len(set().union(*runs)) == sum(map(len, runs)):  # no run in two items: a union, made in C, tells so
+        return set()  # faster than counting, and once stock phrasing is left out, that is most notices
     held_by = Counter(chain.from_iterable(runs))  # how many items hold each run
-    return {run for run, count in held_by.items() if least <= count < most}
+    return {run for run, count in held_by.items() if 2 <= count < most}
