@@ -110,7 +110,8 @@ def _check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagn
     for rule in plan.notice:
         found[rule].extend(rule.check_notice(doc))
     # A rule with a measures prefilter sees only the items whose measures hold a match, found in one scan of
-    # the measures (masked, in the facts) as the paragraphs are: the scan is given the item of each measure.
+    # the measures (masked, in the facts) as the paragraphs are: the scan is given the position of each
+    # measure's item.
     items = doc.notice.items
     owners = [k for k, item in enumerate(items) for _ in item.measures]
     for rule, held in zip(plan.item, plan.measures_prescan.paragraphs(owners, doc.facts.measures), strict=True):

@@ -54,7 +54,8 @@ class Prescan:
 
     def paragraphs(self, paragraphs: list[T], joined: Joined) -> list[list[T]]:
         """For each prefilter, the paragraphs it matches in (in order); `joined` holds their texts. (Anything
-        may stand for a text: the engine also passes the item of each measure, with the measures joined.)"""
+        may stand for a text: the engine also passes, for each measure, the position of its item, with the
+        measures joined.)"""
         out: list[list[T]] = [[] for _ in range(self.count)]
         for slot in self.everywhere:
             out[slot] = paragraphs
