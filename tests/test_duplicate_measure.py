@@ -56,3 +56,9 @@ def test_every_digit_that_backslash_d_misses_is_unusual() -> None:
     # ASCII marks…): that class must hold no digit \d misses, whatever Unicode data this Python has.
     missed = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isdigit() and not re.match(r"\d", chr(c))]
     assert missed and all(_UNUSUAL.match(c) for c in missed)
+
+
+def test_every_usual_digit_is_ascii_or_full_width() -> None:
+    # E006 ends its stretches at ASCII and full-width digits only: every other \d character must be unusual.
+    usual_digits = [chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\d", chr(c)) and not _UNUSUAL.match(chr(c))]
+    assert usual_digits == list("0123456789０１２３４５６７８９")

@@ -15,6 +15,7 @@ from helpers import lint
 from rectlint.checks.punctuation.half_width_punctuation import MARK
 from rectlint.checks.wording.inconsistent_joined_names import PAIR
 from rectlint.engine import Settings, check
+from rectlint.evidence import masked
 from rectlint.joined import Joined
 from rectlint.patterns import compile_fast
 from rectlint.prescan import Prescan
@@ -137,6 +138,24 @@ def test_an_item_rule_is_skipped_where_no_measure_holds_its_measures_prefilter(p
     source = read_bytes((EXAMPLES / "layout-numbered.txt").read_bytes(), "n.txt")
     check(source, Settings(rules=[Probe]))
     assert bool(seen) is called
+
+
+@pytest.mark.parametrize("pattern", ["印发", "培训|台账", r"(\w)\1", "从未写过的措施"])
+def test_an_item_rule_sees_only_the_items_whose_measures_hold_its_measures_prefilter(pattern: str) -> None:
+    seen: list[int] = []
+
+    class Probe(Rule):
+        code, name = "Z999", "probe"
+        measures_prefilter = re.compile(pattern)
+
+        def check_item(self, item, doc):
+            seen.append(item.index)
+            return []
+
+    source = read_bytes((EXAMPLES / "layout-numbered.txt").read_bytes(), "n.txt")
+    doc, _ = check(source, Settings(rules=[Probe]))
+    assert seen == [item.index for item in doc.notice.items
+                    if any(Probe.measures_prefilter.search(masked(m.text)) for m in item.measures)]
 
 
 def test_settings_order_does_not_change_output() -> None:

@@ -149,6 +149,22 @@ class _Covers:
         return i >= 0 and self.reach[i] >= end
 
 
+_EXPANDED: dict[tuple[str, tuple[str | None, ...]], str] = {}  # (template, groups) → replacement
+
+
+def _expanded(match: re.Match[str], template: str) -> str:
+    """match.expand(template), which on Python 3.11 parses the template again at each call: the replacement
+    follows from the template and the groups alone, and a notice repeats the same few."""
+    if "\\" not in template:
+        return template
+    key = (template, match.groups())
+    if (done := _EXPANDED.get(key)) is None:
+        if len(_EXPANDED) >= 4096:
+            _EXPANDED.clear()
+        done = _EXPANDED[key] = match.expand(template)
+    return done
+
+
 def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
     exceptions = [patterns.compile(x) for x in spec.get("exceptions", [])]
     scope = set(spec.get("scope", []))
@@ -177,7 +193,7 @@ def _make_rule(spec: dict[str, Any], pack: str) -> type[Rule]:
             replacement = ""
             for swap, repl, safe in swaps:
                 if (sm := swap.match(text, m.start())) and sm.end() == m.end():
-                    replacement = sm.expand(repl)
+                    replacement = _expanded(sm, repl)
                     fix = Fix(message=f"改为“{replacement}”", applicability="safe" if safe else "unsafe",
                               edits=[Edit(start=base + m.start(), end=base + m.end(), content=replacement)])
                     break

@@ -31,24 +31,30 @@ class Places:
                         if (span := x if isinstance(x, Span) else x.span) is not None]
         self.outside += [(s.span.start, s.span.end, f"sections/{s.heading.marker}") for s in n.sections]
 
-        self._parts: dict[int, list[tuple[int, int, str]]] = {}  # by item index, made at its first lookup
-
     def of(self, offset: int) -> str:
         k = bisect.bisect_right(self.starts, offset) - 1
         if k >= 0 and offset < self.items[k].span.end:
-            item = self.items[k]
-            if (parts := self._parts.get(item.index)) is None:
-                parts = self._parts[item.index] = _parts(item)
-            return item_place(item, next((part for start, end, part in parts if start <= offset < end), "response"))
-        return next((name for start, end, name in self.outside if start <= offset < end), "notice")
+            return item_place(self.items[k], _part(self.items[k], offset))
+        for start, end, name in self.outside:
+            if start <= offset < end:
+                return name
+        return "notice"
 
 
-def _parts(item: Item) -> list[tuple[int, int, str]]:
-    """An item's parts as (start, end, name), in the order they are looked up (the first that holds an
-    offset names it; what none holds is the response)."""
-    spans = [(item.status_span, "status"), (item.problem_span, "problem")]
-    spans += [(p.span, "problem") for p in item.problem_paragraphs] + [(m.span, "measures") for m in item.measures]
-    return [(span.start, span.end, name) for span, name in spans if span is not None]
+def _part(item: Item, offset: int) -> str:
+    """The part of `item` that holds `offset`: its parts are looked up in this order, the first that holds the
+    offset names it, and what none holds is the response. (Read off the item at each lookup: most items are
+    looked up once or not at all.)"""
+    for span, name in ((item.status_span, "status"), (item.problem_span, "problem")):
+        if span is not None and span.start <= offset < span.end:
+            return name
+    for p in item.problem_paragraphs:
+        if p.span.start <= offset < p.span.end:
+            return "problem"
+    for m in item.measures:
+        if m.span.start <= offset < m.span.end:
+            return "measures"
+    return "response"
 
 
 def _listed(node) -> list:

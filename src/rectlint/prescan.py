@@ -12,13 +12,14 @@ import bisect
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 from rectlint import patterns
 from rectlint.joined import Joined
-from rectlint.model import Paragraph
 from rectlint.triggers import joined_form, rest, triggers, union
 
-_VERSION = "5"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
+T = TypeVar("T")
+_VERSION = "6"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
 
 
 class Prescan:
@@ -51,13 +52,15 @@ class Prescan:
             self.table.setdefault(char, []).append((slot, None if told else re.escape(char) + more))
         self.compiled: dict[str, re.Pattern[str]] = {}
 
-    def paragraphs(self, paragraphs: list[Paragraph], joined: Joined) -> list[list[Paragraph]]:
-        """For each prefilter, the paragraphs it matches in (in order); `joined` holds their texts."""
-        out: list[list[Paragraph]] = [[] for _ in range(self.count)]
+    def paragraphs(self, paragraphs: list[T], joined: Joined) -> list[list[T]]:
+        """For each prefilter, the paragraphs it matches in (in order); `joined` holds their texts. (Anything
+        may stand for a text: the engine also passes, for each measure, the position of its item, with the
+        measures joined.)"""
+        out: list[list[T]] = [[] for _ in range(self.count)]
         for slot in self.everywhere:
             out[slot] = paragraphs
         for slot, prefilter in self.each:
-            out[slot] = [p for p in paragraphs if prefilter.search(p.text)]
+            out[slot] = [p for p, text in zip(paragraphs, joined.texts, strict=True) if prefilter.search(text)]
         if not paragraphs:
             return out
         text, starts = joined.text, joined.starts

@@ -23,14 +23,13 @@ from rectlint.facts import Facts
 from rectlint.joined import Joined
 from rectlint.model import Item, Notice, Paragraph, Span
 from rectlint.places import Places
-from rectlint.prescan import joined_searcher
 from rectlint.source import SourceText
 
 CODE_RE = patterns.compile(r"^[A-Z]{1,3}\d{3}$")
 NAME_RE = patterns.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
-@dataclass
+@dataclass(slots=True)  # rules make dozens a notice
 class Finding:
     """What a hook yields: a span of the decoded text and a message (the engine adds the rest)."""
 
@@ -65,11 +64,6 @@ class Document:
         if (done := self._masked.get(text)) is None:
             done = self._masked[text] = masked(text)
         return done
-
-    def measures_may_hold(self, pattern: re.Pattern[str]) -> bool:
-        """False when no item's measures (masked) hold a match of `pattern`; one search of them all tells."""
-        finder = joined_searcher(pattern)
-        return finder is None or finder.search(self.facts.measures.text) is not None
 
     @cached_property
     def _responses(self) -> tuple[list[int], list[tuple[Item, Paragraph]]]:
@@ -122,7 +116,7 @@ class Rule:
     # hook only on the paragraphs it matches in, found for all rules in one scan of the notice (prescan.py).
     prefilter: ClassVar[re.Pattern[str] | None] = None
     # A pattern that matches, quotations masked, in the measures of every item check_item can report on: the
-    # engine skips the hook on a notice whose measures hold no match, told by one search of them all.
+    # engine calls the hook only on the items whose measures hold a match, found as the paragraphs are.
     measures_prefilter: ClassVar[re.Pattern[str] | None] = None
     HOOKS: ClassVar[tuple[str, ...]] = ("check_notice", "check_item", "check_paragraph")
 

@@ -47,13 +47,18 @@ _MAX_BEHIND = 24  # characters a lookbehind may span
 _MAX_WAYS = 8  # lookbehinds the characters before an anchor may be split into
 _MAX_ALTERNATIVES = 400  # alternatives a pattern may be split into before it is searched as a whole
 _BROAD = 2000  # characters from which a class may be read as any character but a line break
+_ONE_SCAN = 32  # anchors that one pattern may hold however frequent they are (see union)
+_MAX_SPELLED = 4  # a fixed repeat of one character up to this count is written out
+_ONE_CHARACTER = (sre.LITERAL, sre.NOT_LITERAL, sre.ANY, sre.IN)
 
 # The characters that make up most of a notice, roughly the most frequent first: the marks, the words of
-# rectification and of official prose, then modern Chinese at large. Only the speed of a scan depends on
-# this list (it chooses anchors), never what the scan finds.
+# rectification and of official prose, those of inspection and of the bodies that report on it, then modern
+# Chinese at large. Only the speed of a scan depends on this list (it chooses anchors), never what the scan
+# finds.
 _FREQUENT = {char: rank for rank, char in enumerate(dict.fromkeys(
     "，的。、一是在不和了有人中“”大为上个以要年月日工作部门党问题整改已完成情况落实全管理建设进行发展对等："
     "；（）《》制度责任开推动加强组织会单位项目国时来到地于出就分成可主同也能下过子产种面而方后多定行学法所民"
+    "巡察市县局查核监督检执反馈评价份未印坚持台账规范材料续职批逐训补召排防班案档生业用我"
     "得经十三之着家力里如水化高自二理起小物现实量都两体机当使点从本去把性好应它合还因由其些然前外天政四那社义"
     "事平形相表间样与关各重新线内数正心反明看原又利比或但质第向道此变条只没结解意公无系很者最立代通并提直程五"
     "果员位入常文总次品式活设及特件长求基资边流级少图统接知较将见计别期根论运农指几九区强放决被干做必先回则任"
@@ -129,6 +134,8 @@ class _Writer:
             return ("(" if self.groups and group else "(?:") + self.items(body.data, exact) + ")"
         if op in REPEATS:
             lo, hi, body = av
+            if lo == hi <= _MAX_SPELLED and len(body.data) == 1 and body.data[0][0] in _ONE_CHARACTER:
+                return self.item(*body.data[0], exact) * lo  # `re` runs `..` faster than `.{2}`
             count = f"{{{lo},{'' if hi is sre.MAXREPEAT else hi}}}"
             lazy = "?" if op is sre.MIN_REPEAT else "+" if op is sre.POSSESSIVE_REPEAT and exact else ""
             return f"(?:{self.items(body.data, exact)}){count}{lazy}"
@@ -389,16 +396,19 @@ def _group_in_lookaround(items) -> bool:
                for op, av in _walk(items))
 
 
-def union(entries: list[tuple[str, str]], first: int = 6) -> list[str]:
+def union(entries: list[tuple[str, str]], first: int = 24) -> list[str]:
     """Patterns that together find every (anchor character, rest) of `entries`; each hit is one anchor character.
 
     At a character that is one of its anchors, `re` tries the pattern's anchors one after the other (a
-    quick test each), so one pattern for all would make every candidate pay for the whole list: the most
-    frequent anchors go into short patterns (`first`, then twice as many, …), the rare ones into the last."""
+    quick test each), so one pattern for many would make every candidate pay for the whole list: the most
+    frequent anchors go into short patterns (`first`, then twice as many, …), the rare ones into the last.
+    A few dozen are tried faster than the text is scanned again: they make one pattern."""
     by_char: dict[str, list[str]] = {}
     for char, more in entries:
         by_char.setdefault(char, []).append(more)
     chars = sorted(by_char, key=lambda c: (-rate(c), c))
+    if len(chars) <= _ONE_SCAN:
+        first = len(chars)
     out = []
     while chars:
         part, chars = chars[:first], chars[first:]

@@ -13,9 +13,9 @@ UNITS = "名次个家项件人座份位"
 ARABIC = compile_fast(rf"(?<![\d.])(?:第)?\d+\s*[{UNITS}]")
 # Chinese numerals counting something (三次, 第七名); 一 alone and fixed expressions (一是, 三会一课) are not.
 COUNTED = rf"第?[二三四五六七八九十两][一二三四五六七八九十]?[{UNITS}]|第[一二三四五六七八九十]+[{UNITS}]"
-CHINESE = patterns.compile(f"(?<![一二三四五六七八九十]){COUNTED}")
+CHINESE = compile_fast(f"(?<![一二三四五六七八九十]){COUNTED}")
 DIGIT = patterns.compile(r"\d")
-FIXED = patterns.compile(r"三会一课|两个维护|两个确立|四个意识|四个自信|一岗双责|三重一大|四种形态|五位一体|四个全面|"
+FIXED = compile_fast(r"三会一课|两个维护|两个确立|四个意识|四个自信|一岗双责|三重一大|四种形态|五位一体|四个全面|"
                    r"两个结合|三个责任人|四不两直|十个严禁|[一二三四五六七八九十]是")
 
 

@@ -1,12 +1,11 @@
 import re
 from collections import Counter
-from collections.abc import Callable
-from functools import cache
-from itertools import chain
+from itertools import accumulate, chain
 
 from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
-from rectlint.evidence import masked
+from rectlint.evidence import masked_measures
+from rectlint.joined import Joined
 from rectlint.model import Item
 from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
@@ -51,7 +50,7 @@ class DuplicateMeasure(Rule):
         k, items = self.opts["min_length"], doc.notice.items
         reported: set[tuple[int, int]] = set()
         for (first, origin), (later, start) in first_two_places(items, k, self.opts["boilerplate_items"],
-                                                                         doc.masked):
+                                                                         doc.facts.measures):
             if (first, later) in reported:
                 continue
             reported.add((first, later))
@@ -69,16 +68,32 @@ class DuplicateMeasure(Rule):
                           path=item_place(doc.notice.items[later - 1], "response"))
 
 
-def first_two_places(items: list[Item], k: int, most: int, mask: Callable[[str], str] = masked) \
+def first_two_places(items: list[Item], k: int, most: int, measures: Joined | None = None) \
         -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """For each run of k characters in the measures of at least 2 and fewer than `most` items, in the order
     the runs first occur: ((item index, offset), (item index, offset)) of its first two occurrences in
-    different items. Quotations are masked (by `mask`); runs holding digits are left out."""
-    texts = [[mask(m.text) for m in item.measures] for item in items]
-    # every run of k characters of each item's measures (kept apart by a break): sets, so that each item
-    # counts a run once
-    runs = [{seg[i:i + k] for seg in _segments("\u3000".join(ts), k) for i in range(len(seg) - k + 1)} for ts in texts]
-    shared = _in_some_items(runs, 2, most)
+    different items. Quotations are masked (`measures`: every item's measures masked and joined, as the facts
+    hold them; made here when not given); runs holding digits are left out."""
+    if measures is None:
+        measures = masked_measures(items)
+    counts = [len(item.measures) for item in items]
+    ends = list(accumulate(counts))  # the index after each item's last measure
+    texts = [measures.texts[end - n:end] for n, end in zip(counts, ends, strict=True)]
+    whole, starts = measures.text, measures.starts
+    if _UNUSUAL.search(whole):
+        whole = _UNUSUAL.sub(_digit_blanked, whole)  # character for character: the offsets stay
+    # each item's stretches of at least k characters without masked quotations, digits or line breaks (between
+    # its measures)
+    segments = [{seg for seg in _BREAKS.split(whole[starts[end - n]:starts[end - 1] + len(ts[-1])]) if len(seg) >= k}
+                if n else set() for n, end, ts in zip(counts, ends, texts, strict=True)]
+    # A stretch that `most` items or more hold is stock phrasing: each of its runs is held as often, so they are
+    # made once, to be left out, instead of for each item that holds it.
+    stock = {seg for seg, count in Counter(chain.from_iterable(segments)).items() if count >= most}
+    # every run of k characters of each item's other stretches: sets, so that each item counts a run once
+    runs = [{seg[i:i + k] for seg in held - stock for i in range(len(seg) - k + 1)} for held in segments]
+    shared = _in_some_items(runs, most)
+    if stock and shared:
+        shared -= {seg[i:i + k] for seg in stock for i in range(len(seg) - k + 1)}
     seen: dict[str, list[tuple[int, int]]] = {}
     firsts: dict[str, tuple[int, int, int]] = {}
     for n, (item, ts, held) in enumerate(zip(items, texts, runs, strict=True)):
@@ -94,25 +109,19 @@ def first_two_places(items: list[Item], k: int, most: int, mask: Callable[[str],
 _UNUSUAL = patterns.compile(r"[^\x00-\xb1\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
-@cache
-def _stretch(k: int) -> re.Pattern[str]:
-    """Stretches of at least k characters without masked quotations or (decimal) digits."""
-    return patterns.compile(rf"[^\u3000\d]{{{k},}}")
-
-
-def _segments(text: str, k: int) -> list[str]:
-    """The stretches of at least k characters of `text` without masked quotations or digits (str.isdigit: ① is
-    a digit too)."""
-    if _UNUSUAL.search(text):
-        text = _UNUSUAL.sub(_digit_blanked, text)
-    return _stretch(k).findall(text)
+# What ends a stretch: a line break (between measures), masked quotations and digits (str.isdigit: ① is a digit
+# too). Once _UNUSUAL's digits are blanked, the only ones left are ASCII and full-width (a test checks this too),
+# and `re` tests those faster than \d. (A class first, not a repeat: `re` then skips to the next one in C.)
+_BREAKS = patterns.compile(r"[\n\u30000-9０-９][\n\u30000-9０-９]*")
 
 
 def _digit_blanked(m: re.Match[str]) -> str:
     return "\u3000" if m.group().isdigit() else m.group()
 
 
-def _in_some_items(runs: list[set[str]], least: int, most: int) -> set[str]:
-    """The runs held by at least `least` and fewer than `most` of the items (each a set of runs)."""
+def _in_some_items(runs: list[set[str]], most: int) -> set[str]:
+    """The runs held by at least two and fewer than `most` of the items (each a set of runs)."""
+    if len(set().union(*runs)) == sum(map(len, runs)):  # no run in two items: a union, made in C, tells so
+        return set()  # faster than counting, and once stock phrasing is left out, that is most notices
     held_by = Counter(chain.from_iterable(runs))  # how many items hold each run
-    return {run for run, count in held_by.items() if least <= count < most}
+    return {run for run, count in held_by.items() if 2 <= count < most}

@@ -60,13 +60,13 @@ class HalfWidthPunctuation(Rule):
 
     def check_notice(self, doc: Document):
         joined = doc.joined  # MARK and FULL match no line break: one search finds what each paragraph holds
-        full = sum(map(joined.text.count, FULL))
         marks = []
         for m in MARK.finditer(joined.text):
             start = joined.source_offset(m.start())
             marks.append((start, start + len(m.group()), m.group()))
         if not marks:
             return
+        full = sum(map(joined.text.count, FULL))
         edits = [Edit(start=a, end=b, content=_replacement(t)) for a, b, t in marks]
         if len(marks) / (len(marks) + full) >= self.opts["uniform_share"] and len(marks) > 1:
             a, b, t = marks[0]

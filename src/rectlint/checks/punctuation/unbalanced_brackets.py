@@ -48,6 +48,8 @@ class UnbalancedBrackets(Rule):
         marks = OTHERS.sub("", doc.joined.text)
         while (fewer := ADJACENT_PAIR.sub("", marks)) != marks:
             marks = fewer
+        if not marks.strip("\n"):  # every mark paired: no paragraph to look at
+            return
         for paragraph, left in zip(doc.notice.paragraphs, marks.split("\n")[1:], strict=True):
             if left:
                 yield from self._unpaired(paragraph)
