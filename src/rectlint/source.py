@@ -234,18 +234,15 @@ def load_stream(stream: BinaryIO, max_mb: float | None) -> bytes:
 
 
 def _read_to_end(fd: int, size: int, max_mb: float | None) -> bytes:
-    """The rest of an open regular file: read as the size fstat gave, plus one byte to meet the end. Through
-    a buffered file, a read of the largest size allowed cost twice as much as the file's read itself."""
+    """The rest of an open regular file, read in the size fstat gave (to its end: the size can be stale, as
+    in /proc). Through a buffered file, a read of the largest size allowed cost twice as much as the file's
+    read itself."""
     cap = int(max_mb * 2**20) + 1 if max_mb else sys.maxsize  # one byte more than allowed tells that it is too large
     chunks: list[bytes] = []
     total = 0
-    while total < cap:
-        want = min(max(size + 1 - total, 1 << 16), cap - total)
-        chunk = os.read(fd, want)
+    while total < cap and (chunk := os.read(fd, min(max(size - total, 1 << 16), cap - total))):
         chunks.append(chunk)
         total += len(chunk)
-        if len(chunk) < want:  # a regular file reads short only at its end
-            break
     data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
     _check_size(len(data), max_mb)
     return data
