@@ -123,12 +123,12 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
                 _fail("--show-settings: no file to show the settings of")
             click.echo(render(resolver, targets[0]))
             sys.exit(0)
-        for target in targets:  # every configuration error before any output
-            resolver.settings_for(target)
+        # every configuration error before any output; files share a few settings, each one's rules are read once
+        distinct = {id(s): s for s in map(resolver.settings_for, targets)}.values()
         threshold = resolver.fail_level().rank
     except (RegistryError, SelectorError, ConfigError) as exc:
         _fail(str(exc))
-    selected = sorted({r.code for t in targets for r in resolver.settings_for(t).rules})
+    selected = sorted({r.code for s in distinct for r in s.rules})
     baseline = None if diff else _baseline(baseline_file, baseline_write, baseline_prune, selected)
     out = reporter(output_format, ReportContext(statistics=statistics, output_file=output_file, argv=sys.argv[1:],
                                                 baseline=baseline))

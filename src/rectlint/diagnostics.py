@@ -79,10 +79,13 @@ class Diagnostic:
     def sort_key(self) -> tuple:
         return (self.offset, self.end_offset, self.code)
 
-    def __reduce__(self) -> tuple[Any, tuple[list[Any]]]:
-        """Pickled as its row: results come back from worker processes pickled, in half the time and bytes of
-        the generic form."""
-        return diagnostic_from_row, (self.to_row(),)
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as the class and its fields: results come back from worker processes pickled, and a finding
+        then unpickles in one constructor call (the category and severity members are pickled once per task
+        and shared), in a fraction of the generic form's time."""
+        return Diagnostic, (self.code, self.name, self.category, self.severity, self.message, self.offset,
+                            self.end_offset, self.line, self.column, self.end_line, self.end_column, self.path,
+                            self.excerpt, self.fix)
 
     def to_row(self) -> list[Any]:
         """Every field as a JSON value, in declared order (the results cache keeps findings this way)."""

@@ -7,6 +7,7 @@ Where fork is unavailable, the work runs in this process.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
@@ -57,8 +58,15 @@ def ordered_map(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator
         yield from map(fn, items)
         return
     _TASK = fn
-    with multiprocessing.get_context("fork").Pool(jobs) as pool:
-        for result in pool.imap(_call, items, chunksize(len(items), jobs)):
-            if isinstance(result, _Raised):
-                raise result.exc
-            yield result
+    # What exists now (modules, rules, settings) outlives the workers: kept out of the collector's reach
+    # meanwhile, it is not traversed by the parent's full collections (23 ms in a corpus run) nor copied
+    # page by page into a worker whose collector would touch it.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for result in pool.imap(_call, items, chunksize(len(items), jobs)):
+                if isinstance(result, _Raised):
+                    raise result.exc
+                yield result
+    finally:
+        gc.unfreeze()
