@@ -2,12 +2,10 @@
 
 Lark analyses `grammars/notice.lark` into an LALR(1) table. The table is plain data (states, actions,
 rules), kept in the start-up cache keyed by the grammar's text, so a run whose table is cached never
-imports Lark, which with building its parser cost about 20 ms of every start. Running the table tells which
-kind each line stands as (a kind that cannot stand where it is is fed as TEXT) and whether the lines parse
-at all. The tree of lines that parse then follows from their kinds by the grammar's shape, which is fixed:
-`group` builds it directly instead of through the table's reductions, as Lark's tree builder would (every
-terminal kept, the rules Lark generates for `x*` spliced into their parent). Tests compare its trees with
-Lark's own parser on the examples and on random line streams.
+imports Lark, which with building its parser cost about 20 ms of every start. The loop that runs the table
+is Lark's own, reduced to what this grammar uses: one token per line, every terminal kept, and the rules
+Lark generates for `x*` (named `__…`) spliced into their parent, as Lark's tree builder does. Tests compare
+its trees with Lark's own parser on the examples and on random line streams.
 """
 
 from __future__ import annotations
@@ -38,12 +36,15 @@ class ParseError(Exception):
     """The lines cannot be grouped as the grammar asks."""
 
 
+Rule = tuple[str, int, bool]  # name, length, spliced?
+
+
 class Table:
     """states[state][symbol] = (shift?, next state or rule index); rules[i] = (name, length, spliced?).
 
     The grammar nests to a fixed depth (its lists are left-recursive), so only a few state stacks occur.
-    Where a kind takes a stack (after the reductions it calls for and its shift) is worked out once, the
-    first time it occurs, and kept: feeding a line then takes one look-up.
+    What a kind does to a stack (the rules it reduces by, the stack it leaves after its shift) is worked
+    out once, the first time it occurs, and kept: `group` then takes one look-up per line.
     """
 
     def __init__(self, data: dict[str, Any]) -> None:
@@ -53,13 +54,14 @@ class Table:
         self.end: int = data["end"]
         self.stacks: list[tuple[int, ...]] = [(self.start,)]  # by their number, 0 the start's
         self.numbers: dict[tuple[int, ...], int] = {(self.start,): 0}
-        # steps[stack][kind] = the stack after the kind's shift; steps[stack]["$END"], the accepting one
-        self.steps: list[dict[str, int]] = [{}]
+        # steps[stack][kind] = (stack after the kind's shift, rules reduced by before it); "$END" the end's
+        self.steps: list[dict[str, tuple[int, tuple[Rule, ...]]]] = [{}]
         self._lock = threading.Lock()
 
-    def step(self, number: int, kind: str) -> int:
-        """Where `kind` takes stack `number` (and "$END" a complete one); ParseError where it cannot stand."""
+    def step(self, number: int, kind: str) -> tuple[int, tuple[Rule, ...]]:
+        """What `kind` does to stack `number` (and "$END" to a complete one); ParseError where it cannot stand."""
         stack = list(self.stacks[number])
+        reduced: list[Rule] = []
         while True:
             action = self.states[stack[-1]].get(kind)
             if action is None or (action[0] and kind == "$END"):
@@ -68,7 +70,8 @@ class Table:
             if shift:
                 stack.append(arg)
                 break
-            name, size, _ = self.rules[arg]
+            name, size, spliced = self.rules[arg]
+            reduced.append((name, size, spliced))
             if size:
                 del stack[-size:]
             stack.append(self.states[stack[-1]][name][1])
@@ -80,8 +83,8 @@ class Table:
                 after = self.numbers[tuple(stack)] = len(self.stacks)
                 self.stacks.append(tuple(stack))
                 self.steps.append({})
-            self.steps[number][kind] = after
-        return after
+            found = self.steps[number][kind] = (after, tuple(reduced))
+        return found
 
 
 def grammar_text() -> str:
@@ -137,100 +140,41 @@ def group(leaves: Iterable[Any], kinds: list[str], demote: str) -> tuple[Tree, l
     """Group `leaves` (whose terminals are `kinds`) by the grammar. A leaf whose kind cannot stand where it is
     is fed as `demote`; the kinds fed are returned with the tree. Raises ParseError where even that fails
     (LALR may find an error only after reductions)."""
-    fed = _feed(kinds, demote)
-    return _Shape(list(leaves), fed).start(), fed
-
-
-def _feed(kinds: list[str], demote: str) -> list[str]:
-    """The kinds as the table takes them, each that cannot stand where it is demoted."""
     t = table()
     steps, stacks, states = t.steps, t.stacks, t.states
     number = 0
+    values: list[Any] = []
     fed: list[str] = []
-    for kind in kinds:
-        after = steps[number].get(kind)
-        if after is None:
+    for leaf, kind in zip(leaves, kinds, strict=True):
+        step = steps[number].get(kind)
+        if step is None:
             if kind not in states[stacks[number][-1]]:
                 kind = demote
-            after = steps[number].get(kind)
-            if after is None:
-                after = t.step(number, kind)
+            step = steps[number].get(kind) or t.step(number, kind)
         fed.append(kind)
-        number = after
-    if "$END" not in steps[number]:
-        t.step(number, "$END")
-    return fed
+        number, reduced = step
+        if reduced:
+            _reduce(values, reduced)
+        values.append(leaf)
+    _reduce(values, (steps[number].get("$END") or t.step(number, "$END"))[1])
+    return values[-1], fed
 
 
-_FRONT = ("ORG", "TITLE")
-_ITEM_HEAD = ("H3", "PROBLEM")
-_ITEM_BODY = ("TEXT", "RECT", "H4")
-_GROUP_BODY = _ITEM_BODY
-_SECTION_BODY = ("TEXT", "RECT")
-_NEXT_STEPS_BODY = ("TEXT", "H2", "H3", "H4", "RECT")
-
-
-class _Shape:
-    """The tree of kinds the table accepted, rule by rule of notice.lark. Each `x*` takes all it can: where
-    a line could end one block or go on in it, the table's LALR choice (shift over reduce) goes on."""
-
-    def __init__(self, leaves: list[Any], fed: list[str]) -> None:
-        self.leaves, self.fed, self.at = leaves, fed, 0
-
-    def _run(self, kinds: tuple[str, ...]) -> list[Any]:
-        """The leaves from here on while their kind is one of `kinds`."""
-        end, fed = self.at, self.fed
-        while end < len(fed) and fed[end] in kinds:
-            end += 1
-        run, self.at = self.leaves[self.at:end], end
-        return run
-
-    def _next(self) -> str | None:
-        return self.fed[self.at] if self.at < len(self.fed) else None
-
-    def start(self) -> Tree:  # start: front opening body closing
-        front = Tree("front", self._run(_FRONT))  # front: (ORG | TITLE)*
-        opening = Tree("opening", self._run(("TEXT",)))  # opening: TEXT*
-        blocks: list[Tree] = []  # body: (section | next_steps | group | item)*
-        while (kind := self._next()) is not None:
-            if kind == "H1":
-                blocks.append(self.section())
-            elif kind == "H1_NEXT":  # next_steps: H1_NEXT (TEXT | H2 | H3 | H4 | RECT)*
-                head = self.leaves[self.at]
-                self.at += 1
-                blocks.append(Tree("next_steps", [head, *self._run(_NEXT_STEPS_BODY)]))
-            elif kind == "H2":
-                blocks.append(self.group())
-            elif kind in _ITEM_HEAD:
-                blocks.append(self.item())
-            else:
-                break
-        closing = Tree("closing", self.leaves[self.at:])  # closing: (INVITE | CONTACT | ORG | DATE | TEXT)*
-        return Tree("start", [front, opening, Tree("body", blocks), closing])
-
-    def section(self) -> Tree:  # section: H1 (TEXT | RECT | group | item)*
-        return self._block("section", _SECTION_BODY, True)
-
-    def group(self) -> Tree:  # group: H2 (TEXT | RECT | H4 | item)*
-        return self._block("group", _GROUP_BODY, False)
-
-    def _block(self, name: str, lines: tuple[str, ...], groups: bool) -> Tree:
-        """A heading, then lines of the kinds `lines`, items and, if `groups`, groups, as long as they come."""
-        children = [self.leaves[self.at]]
-        self.at += 1
-        while (kind := self._next()) is not None:
-            if kind in lines:
-                children.append(self.leaves[self.at])
-                self.at += 1
-            elif kind in _ITEM_HEAD:
-                children.append(self.item())
-            elif kind == "H2" and groups:
-                children.append(self.group())
-            else:
-                break
-        return Tree(name, children)
-
-    def item(self) -> Tree:  # item: (H3 | PROBLEM) (TEXT | RECT | H4)*
-        head = self.leaves[self.at]
-        self.at += 1
-        return Tree("item", [head, *self._run(_ITEM_BODY)])
+def _reduce(values: list[Any], rules: tuple[Rule, ...]) -> None:
+    """Replace the values each rule in turn spans with its node (a spliced rule's: the list of its children)."""
+    for name, size, spliced in rules:
+        if size == 2 and spliced and type(values[-2]) is list and type(values[-1]) is not list:
+            values[-2].append(values.pop())  # one more element of a list (`x*`): the commonest by far
+        elif size:
+            first = values[-size]
+            # a spliced rule's list is the stack's alone: the node made of it takes it over
+            children = first if type(first) is list else [first]
+            for value in values[len(values) - size + 1:]:
+                if type(value) is list:
+                    children.extend(value)
+                else:
+                    children.append(value)
+            del values[-size:]
+            values.append(children if spliced else Tree(name, children))
+        else:
+            values.append([] if spliced else Tree(name, []))
