@@ -296,28 +296,24 @@ def _mention(text: str, points: list[Point], start: int, end: int) -> DateMentio
     while text[end - 1].isspace():
         end -= 1
     raw = text[start:end]
+    first = points[0]
     if len(points) == 1:
-        p = points[0]
-        if p.unit() is None or (p.day is not None and p.month is None and p.year is None):
+        unit = first.unit()
+        if unit is None or (unit == "day" and first.month is None and first.year is None):
             return None  # a lone number or a lone 日/号 is not a date
-        if p.year is not None and p.month is None and p.half is None and p.day is None and _YEAR_ONLY.fullmatch(
-                raw) is None:
+        if unit == "year" and first.year is not None and _YEAR_ONLY.fullmatch(raw) is None:
             return None
-        mention = DateMention(start, end, raw, p)
-    else:
-        first, last = points[0], points[-1]
-        middle_bare = all(pt.unit() is None for pt in points[1:-1])
-        if not middle_bare or last.unit() is None:
-            return None
-        _complete(first, last)
-        if first.unit() is None:
-            return None
-        mention = DateMention(start, end, raw, first, last)
-        if first.unit() != last.unit() and not (first.unit() == "year" and last.unit() == "year"):
-            mention.malformed = True
-            mention.problem = f"范围“{raw}”两端的精度不一致"
-    mention.problem = _impossible(mention) or mention.problem
-    return mention
+        return DateMention(start, end, raw, first, None, _impossible(first))
+    last = points[-1]
+    if last.unit() is None or any(pt.unit() is not None for pt in points[1:-1]):
+        return None
+    _complete(first, last)
+    unit = first.unit()
+    if unit is None:
+        return None
+    malformed = unit != last.unit()
+    problem = _impossible(first) or _impossible(last) or (f"范围“{raw}”两端的精度不一致" if malformed else None)
+    return DateMention(start, end, raw, first, last, problem, malformed)
 
 
 def _complete(first: Point, last: Point) -> None:
@@ -345,15 +341,16 @@ def _month_days(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def _impossible(mention: DateMention) -> str | None:
-    for p in filter(None, (mention.first, mention.last)):
-        if p.month is not None and not 1 <= p.month <= 12:
-            return f"不存在{p.month}月"
-        if p.day is not None and p.month is not None and 1 <= p.month <= 12:
-            year = p.year if p.year is not None else 2024  # leap year: 2月29日 is possible without a year
-            days = _month_days(year, p.month)
-            if not 1 <= p.day <= days:
-                return f"{p.year}年{p.month}月没有{p.day}日" if p.year else f"{p.month}月没有{p.day}日"
+def _impossible(p: Point) -> str | None:
+    month = p.month
+    if month is None:
+        return None
+    if not 1 <= month <= 12:
+        return f"不存在{month}月"
+    if p.day is not None:
+        year = p.year if p.year is not None else 2024  # leap year: 2月29日 is possible without a year
+        if not 1 <= p.day <= _month_days(year, month):
+            return f"{p.year}年{month}月没有{p.day}日" if p.year else f"{month}月没有{p.day}日"
     return None
 
 
