@@ -65,7 +65,7 @@ _REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": 
                "前年": -2}
 
 
-@dataclass
+@dataclass(slots=True)
 class Point:
     year: int | None = None
     month: int | None = None
@@ -91,7 +91,7 @@ class Point:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class DateMention:
     """One date expression: a point or a range, as written, before the year is supplied from context."""
 
