@@ -57,7 +57,8 @@ _CHAIN = patterns.compile(
     # then more atoms, each after a test of the character it opens with, which ends a chain at once
     rf"(?:(?=[\d\s{_CN}上下今去本当明前至到—–－\-~～、])(?:{'|'.join(atom for _, atom in _ATOMS)}))*")
 # The shapes most chains have, read in one match: a point (2025年3月6日, 3月份, 今年) or two joined by a separator
-# with no space (3月6日至4月28日). Any other chain (1—9月, 7、8、9月份, 上半年, spaces) is read atom by atom.
+# with no space (3月6日至4月28日). Each part is the atom _ATOM matches there (Y, REL, M, D, SEP): the chain has
+# passed the atoms' lookarounds already. Any other chain (1—9月, 7、8、9月份, 上半年, spaces) is read atom by atom.
 _COMMON_POINT = r"(?:(?P<y{0}>\d{{4}})年|(?P<r{0}>{1}))?(?:(?P<m{0}>\d\d?)月份?)?(?:(?P<d{0}>\d\d?)[日号])?"
 _COMMON = patterns.compile(rf"(?=[\d今去本当上明前]){_COMMON_POINT.format(1, _REL)}"
                            rf"(?:(?:{_SEP})(?=[\d今去本当上明前]){_COMMON_POINT.format(2, _REL)})?")
