@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from helpers import doc_of
+from rectlint import dates
 from rectlint.dates import find_dates, find_sentence_dates, resolve
 from rectlint.sentences import SENTENCE
 
@@ -127,3 +128,15 @@ def test_each_paragraph_keeps_its_own_dates_and_year() -> None:
                "中共某县文旅局党组\n2025年5月6日\n")
     assert [(r.text, r.span.line, r.start) for r in d.facts.dates if r.span.line > 2] == [
         ("2023年", 4, date(2023, 1, 1)), ("3月", 5, date(2025, 3, 1)), ("12月6日", 5, date(2024, 12, 6))]
+
+
+@pytest.mark.parametrize("chain", [
+    "2025年3月6日", "3月份", "12月31日", "2025年", "今年", "本年度", "上年度3月", "15号", "2025年6日", "2月30日",
+    "2025年2月29日", "13月", "0月0日", "3月份6日", "2024年12月至2025年2月", "2018年至2020年", "3月6日至8日",
+    "2021年1至8月15日", "2025年至3月", "3月——5月", "10月20日-11月3日", "去年至今年", "3月至"])
+def test_a_common_chain_reads_as_its_atoms_read_it(chain: str) -> None:
+    common = dates._common_mentions(chain)
+    if chain in ("2021年1至8月15日", "3月至"):  # a bare number, a trailing separator: read atom by atom
+        assert common is None
+    else:
+        assert common == dates._atom_mentions(chain, 0, len(chain))

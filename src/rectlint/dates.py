@@ -27,13 +27,14 @@ _YEAR = r"\d{3}\s*年(?!代|度?[以之]?[内中]?[，,]?\s*\d{4})"
 _MONTH = r"\d?\s*月份?"
 _DAY = r"\d?\s*[日号]"
 _BARE = rf"\d?(?=\s*(?:{_SEP}|、)\s*\d)"
+_REL = "今年|去年|本年度?|当年|上年度?|明年|前年"
 _CN_MONTH = "年[一二三四五六七八九十]{1,3}月(?:[一二三四五六七八九十]{1,3}日)?"  # after the year's four numerals
 _ATOMS = (
     ("ISO", rf"(?<!\d)\d{_ISO}"),
     ("CN", f"[{_CN}]{{4}}{_CN_MONTH}"),
     ("Y", rf"(?<![\d.])\d{_YEAR}"),
     ("HALF", "[上下]半年"),
-    ("REL", "今年|去年|本年度?|当年|上年度?|明年|前年"),
+    ("REL", _REL),
     ("M", rf"(?<![\d.])\d{_MONTH}"),
     ("D", rf"(?<![\d.])\d{_DAY}"),
     ("N", rf"(?<![\d.])\d{_BARE}"),
@@ -55,11 +56,17 @@ _CHAIN = patterns.compile(
     r"|半(?<=[上下]半)年|年(?<=[今去本当上明前]年)(?:(?<=[本上]年)度)?)"
     # then more atoms, each after a test of the character it opens with, which ends a chain at once
     rf"(?:(?=[\d\s{_CN}上下今去本当明前至到—–－\-~～、])(?:{'|'.join(atom for _, atom in _ATOMS)}))*")
+# The shapes most chains have, read in one match: a point (2025年3月6日, 3月份, 今年) or two joined by a separator
+# with no space (3月6日至4月28日). Each part is the atom _ATOM matches there (Y, REL, M, D, SEP): the chain has
+# passed the atoms' lookarounds already. Any other chain (1—9月, 7、8、9月份, 上半年, spaces) is read atom by atom.
+_COMMON_POINT = r"(?:(?P<y{0}>\d{{4}})年|(?P<r{0}>{1}))?(?:(?P<m{0}>\d\d?)月份?)?(?:(?P<d{0}>\d\d?)[日号])?"
+_COMMON = patterns.compile(rf"(?=[\d今去本当上明前]){_COMMON_POINT.format(1, _REL)}"
+                           rf"(?:(?:{_SEP})(?=[\d今去本当上明前]){_COMMON_POINT.format(2, _REL)})?")
 _REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": -1, "上年": -1, "上年度": -1, "明年": 1,
                "前年": -2}
 
 
-@dataclass
+@dataclass(slots=True)
 class Point:
     year: int | None = None
     month: int | None = None
@@ -85,7 +92,7 @@ class Point:
         return None
 
 
-@dataclass
+@dataclass(slots=True)
 class DateMention:
     """One date expression: a point or a range, as written, before the year is supplied from context."""
 
@@ -181,21 +188,44 @@ def _chain_mentions(text: str, start: int, end: int) -> list[DateMention]:
     key = text[start:end]
     found = _CHAIN_MENTIONS.get(key)
     if found is None:
-        atoms = []
-        pos = start
-        while pos < end:
-            m = _ATOM.match(text, pos)
-            assert m is not None  # the chain is made of atoms
-            atoms.append(m)
-            pos = m.end()
-        found = _chain_to_mentions(text, atoms)
-        for m in found:  # offsets from the chain's start
-            m.start -= start
-            m.end -= start
+        found = _common_mentions(key)
+        if found is None:
+            found = _atom_mentions(text, start, end)
         if len(_CHAIN_MENTIONS) >= _MAX_CHAINS:
             _CHAIN_MENTIONS.clear()
         _CHAIN_MENTIONS[key] = found
     return found
+
+
+def _atom_mentions(text: str, start: int, end: int) -> list[DateMention]:
+    """The mentions of the chain text[start:end], offsets from its start, read atom by atom."""
+    atoms = []
+    pos = start
+    while pos < end:
+        m = _ATOM.match(text, pos)
+        assert m is not None  # the chain is made of atoms
+        atoms.append(m)
+        pos = m.end()
+    found = _chain_to_mentions(text, atoms)
+    for m in found:  # offsets from the chain's start
+        m.start -= start
+        m.end -= start
+    return found
+
+
+def _common_mentions(chain: str) -> list[DateMention] | None:
+    """The mentions of a chain of one of the _COMMON shapes, read as its atoms would read it; None for others."""
+    m = _COMMON.fullmatch(chain)
+    if m is None:
+        return None
+    y1, r1, m1, d1, y2, r2, m2, d2 = m.groups()
+    points = [Point(int(y1) if y1 else None, int(m1) if m1 else None, int(d1) if d1 else None, None,
+                    _REL_OFFSET[r1] if r1 else None)]
+    if y2 or r2 or m2 or d2:  # a range
+        points.append(Point(int(y2) if y2 else None, int(m2) if m2 else None, int(d2) if d2 else None, None,
+                            _REL_OFFSET[r2] if r2 else None))
+    mention = _mention(chain, points, 0, len(chain))
+    return [mention] if mention else []
 
 
 def _num(s: str) -> int:
@@ -205,21 +235,18 @@ def _num(s: str) -> int:
 
 def _chain_to_mentions(text: str, chain: list[re.Match[str]]) -> list[DateMention]:
     """Split a run of adjacent atoms into date expressions (points joined by 至/—/、)."""
-    groups: list[tuple[list[Point], list[str], int, int]] = []  # points, separators, start, end
+    groups: list[tuple[list[Point], int, int]] = []  # points, start, end
     points: list[Point] = []
-    seps: list[str] = []
     cur = Point()
     start = end = None
 
     def close() -> None:
-        nonlocal points, seps, cur, start, end
+        nonlocal points, cur, start, end
         if not cur.empty():
             points.append(cur)
-        while seps and len(seps) >= len(points):  # a trailing separator belongs to no range
-            seps.pop()
         if points and start is not None and end is not None:
-            groups.append((points, seps, start, end))
-        points, seps, cur, start, end = [], [], Point(), None, None
+            groups.append((points, start, end))
+        points, cur, start, end = [], Point(), None, None
 
     for m in chain:
         kind, s = m.lastgroup, m.group()
@@ -231,7 +258,6 @@ def _chain_to_mentions(text: str, chain: list[re.Match[str]]) -> list[DateMentio
                 continue
             points.append(cur)
             cur = Point()
-            seps.append(kind)
             continue
         # a unit already filled starts a new expression
         if (kind in ("Y", "REL", "ISO", "CN") and not cur.empty()) or (
@@ -267,32 +293,28 @@ def _chain_to_mentions(text: str, chain: list[re.Match[str]]) -> list[DateMentio
     return [mention for g in groups if (mention := _mention(text, *g))]
 
 
-def _mention(text: str, points: list[Point], seps: list[str], start: int, end: int) -> DateMention | None:
+def _mention(text: str, points: list[Point], start: int, end: int) -> DateMention | None:
     while text[end - 1].isspace():
         end -= 1
     raw = text[start:end]
+    first = points[0]
     if len(points) == 1:
-        p = points[0]
-        if p.unit() is None or (p.day is not None and p.month is None and p.year is None):
+        unit = first.unit()
+        if unit is None or (unit == "day" and first.month is None and first.year is None):
             return None  # a lone number or a lone 日/号 is not a date
-        if p.year is not None and p.month is None and p.half is None and p.day is None and _YEAR_ONLY.fullmatch(
-                raw) is None:
+        if unit == "year" and first.year is not None and _YEAR_ONLY.fullmatch(raw) is None:
             return None
-        mention = DateMention(start, end, raw, p)
-    else:
-        first, last = points[0], points[-1]
-        middle_bare = all(pt.unit() is None for pt in points[1:-1])
-        if not middle_bare or last.unit() is None:
-            return None
-        _complete(first, last)
-        if first.unit() is None:
-            return None
-        mention = DateMention(start, end, raw, first, last)
-        if first.unit() != last.unit() and not (first.unit() == "year" and last.unit() == "year"):
-            mention.malformed = True
-            mention.problem = f"范围“{raw}”两端的精度不一致"
-    mention.problem = _impossible(mention) or mention.problem
-    return mention
+        return DateMention(start, end, raw, first, None, _impossible(first))
+    last = points[-1]
+    if last.unit() is None or any(pt.unit() is not None for pt in points[1:-1]):
+        return None
+    _complete(first, last)
+    unit = first.unit()
+    if unit is None:
+        return None
+    malformed = unit != last.unit()
+    problem = _impossible(first) or _impossible(last) or (f"范围“{raw}”两端的精度不一致" if malformed else None)
+    return DateMention(start, end, raw, first, last, problem, malformed)
 
 
 def _complete(first: Point, last: Point) -> None:
@@ -320,15 +342,16 @@ def _month_days(year: int, month: int) -> int:
     return calendar.monthrange(year, month)[1]
 
 
-def _impossible(mention: DateMention) -> str | None:
-    for p in filter(None, (mention.first, mention.last)):
-        if p.month is not None and not 1 <= p.month <= 12:
-            return f"不存在{p.month}月"
-        if p.day is not None and p.month is not None and 1 <= p.month <= 12:
-            year = p.year if p.year is not None else 2024  # leap year: 2月29日 is possible without a year
-            days = _month_days(year, p.month)
-            if not 1 <= p.day <= days:
-                return f"{p.year}年{p.month}月没有{p.day}日" if p.year else f"{p.month}月没有{p.day}日"
+def _impossible(p: Point) -> str | None:
+    month = p.month
+    if month is None:
+        return None
+    if not 1 <= month <= 12:
+        return f"不存在{month}月"
+    if p.day is not None:
+        year = p.year if p.year is not None else 2024  # leap year: 2月29日 is possible without a year
+        if not 1 <= p.day <= _month_days(year, month):
+            return f"{p.year}年{month}月没有{p.day}日" if p.year else f"{month}月没有{p.day}日"
     return None
 
 
