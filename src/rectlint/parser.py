@@ -6,6 +6,7 @@ paragraph, and a text with no recognisable notice structure is returned with `st
 
 from __future__ import annotations
 
+import functools
 import re
 
 from rectlint import lalr, patterns
@@ -66,6 +67,7 @@ def _match_status(m: re.Match[str]) -> Status:
 _CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every heading and date: the same few numerals over and over
 def cn_to_int(text: str) -> int | None:
     """Small Chinese numerals (up to 999) and Arabic digits, as used in headings and dates."""
     text = text.strip()
