@@ -258,6 +258,12 @@ _COUNT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in_progress", compile_fast(rf"{_N}{_U}(?:问题)?{_GOING}")),
 ]
 _TOTALS = [pattern for name, pattern in _COUNT_PATTERNS if name == "total"]
+# Words a sentence must hold for a part's patterns to match there (each of its words contains one): most
+# statements name two or three parts, and a pattern that opens with a numeral tries every 一 of the sentence.
+_PART_WORDS: dict[str, tuple[str, ...]] = {
+    "done": ("已", "完成"), "basically_done": ("基本完成",), "not_done": ("未", "延期"),
+    "long_term": ("长期", "常态化推进", "持续推进"), "in_progress": ("正在", "整改中", "持续整改", "推进中"),
+}
 _OUTCOMES = patterns.compile(
     r"(?P<label>党纪政务处分|党纪处分|政务处分|纪律处分|处分|组织处理|诫勉谈话|诫勉|批评教育|谈话提醒|责令检查|通报批评|"
     r"问责|移送司法机关|立案审查调查|立案|建立完善制度|建立健全制度|制定修订制度|修订完善制度|完善制度|建章立制|"
@@ -292,8 +298,11 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: di
             for name, pattern in _COUNT_PATTERNS:
                 if name in found:
                     continue  # each part is taken from the first way of writing it that holds a number
-                if name != "total" and "total" not in found:
-                    break  # the totals come first: without one the sentence is no statement
+                if name != "total":
+                    if "total" not in found:
+                        break  # the totals come first: without one the sentence is no statement
+                    if not any([word in s for word in _PART_WORDS[name]]):
+                        continue
                 for m in pattern.finditer(s):
                     if m.start("n") in claimed:
                         continue
@@ -303,13 +312,15 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: di
                     claimed.add(m.start("n"))
                     found[name] = Count(value=value, span=p.span.part(base + m.start("n"), base + m.end("n")))
                     break
+            if "total" not in found:
+                continue
             rate = _RATE.search(s)
-            if "total" not in found or (len(found) < 2 and not rate):
+            if len(found) < 2 and not rate:
                 continue
             st = CountStatement(text=s.strip(), span=p.span.part(base, base + len(s)),
                                 item_index=owner(p.span.start), problems=found["total"], **found)
             # 12个问题细化为41项整改措施，已完成38项: what follows counts measures, not problems
-            for mm in _MEASURES.finditer(s):
+            for mm in _MEASURES.finditer(s) if "措施" in s or "任务" in s else ():
                 if base + mm.start() > st.problems.span.start and (value := cn_to_int(mm.group("n"))):
                     st.subject = "措施"
                     st.total = Count(value=value, span=p.span.part(base + mm.start("n"), base + mm.end("n")))
