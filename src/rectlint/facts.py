@@ -382,7 +382,9 @@ def resolve_facts(notice: Notice) -> Facts:
     tally = Counter(item.status for item in notice.items)
     facts = Facts(timeline=t, dates=dates, counts=counts, summary=summary, status_tally=tally, outcomes=outcomes)
     begin = t.inspection.start if t.inspection else None
-    in_responses = [[d for p in item.response for d in facts.dates_in(p.span.start, p.span.end)]
+    # A response is a run of paragraphs next to each other, and a date lies inside one paragraph: the dates of
+    # a response are those between its first paragraph's start and its last one's end, found at once.
+    in_responses = [facts.dates_in(item.response[0].span.start, item.response[-1].span.end) if item.response else []
                     for item in notice.items]
     facts.measures = masked_measures(notice.items)
     evidence = analyse_items(notice.items, facts.measures, in_responses, begin)
