@@ -206,7 +206,6 @@ def _prose_dates(paragraphs: list[Paragraph], t: Timeline) -> list[DateRef]:
     out = []
     year = None  # of the sentence, from its last date that gave one
     prev = 0  # where the last date ended
-    seen: dict[tuple[int, int | None], tuple[DateMention, date | None, date | None, str | None]] = {}
     k = -1
     after = 0  # where the paragraph after paragraph k starts in `text`
     shift = line = column = 0
@@ -216,27 +215,18 @@ def _prose_dates(paragraphs: list[Paragraph], t: Timeline) -> list[DateRef]:
             p = paragraphs[k].span
             shift, line, column = p.start - after, p.line, p.column - after
             after += len(paragraphs[k].text) + 1
-        # No chain holds a sentence end: whether a new sentence (with no year context) began is asked once a chain.
-        if year is not None and mentions and SENTENCE_END.search(text, prev, at + mentions[0].start):
-            year = None
         for m in mentions:
             a, b = at + m.start, at + m.end
+            if year is not None and SENTENCE_END.search(text, prev, a):  # a new sentence: no year context
+                year = None
             prev = b
-            # A notice repeats its dates: each is resolved once for each year of context it is seen in. The
-            # mention is kept with its result, so that its id stays its own while the table lives.
-            known = seen.get((id(m), year))
-            if known is None:
-                if m.explicit_year:
-                    start, end, problem = resolved(m, None, ref_year)
-                else:
-                    start, end, problem = resolved(m, year or anchor, ref_year)
-                    if year is None and start and begin and start < begin and anchor and ref_year and ref_year > anchor:
-                        start, end, problem = resolved(m, anchor + 1, ref_year)
-                seen[id(m), year] = m, start, end, problem
-            else:
-                _, start, end, problem = known
             if m.explicit_year:
+                start, end, problem = resolved(m, None, ref_year)
                 year = start.year if start else year
+            else:
+                start, end, problem = resolved(m, year or anchor, ref_year)
+                if year is None and start and begin and start < begin and anchor and ref_year and ref_year > anchor:
+                    start, end, problem = resolved(m, anchor + 1, ref_year)
             out.append(DateRef(m.text, Span(a + shift, b + shift, line, a + column, line, b + column), start, end,
                                problem, m.explicit_year, m.malformed, m.is_range, m.granularity))
     return out
