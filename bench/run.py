@@ -10,17 +10,19 @@ cache), peak RSS, and the same figures for any peer found on PATH (autocorrect).
 (issue 5): >= 20 MB/s with --jobs 2, single file < 150 ms, re-run < 0.5 s, peak RSS < 200 MB. With --shapes,
 three large inputs are timed at full and quarter size (ratio near 4 without start-up = linear cost).
 
-Measured on 2 cores, JSON output (the README's performance section has the whole table; the machine's
-speed drifts, so the ratio to AutoCorrect in the same run is the steadier figure):
+Measured on 2 cores, JSON output, both versions back to back, each in a fresh environment (the README's
+performance section has the whole table; the machine's speed drifts, so the ratio to AutoCorrect in the same
+run is the steadier figure):
 
-    figure                          earlier                         now
-    corpus, --jobs 2                3.0 MB/s (7.3 s)                6.7 MB/s (3.3 s); AutoCorrect 12.5 MB/s (ratio 0.54)
-    single file                     291 ms                          139 ms; AutoCorrect 100 ms
-    unchanged re-run                1.45 s                          0.51 s (0.45 s, median of 10, just after)
-    peak RSS (corpus, JSON)         225 MB                          30 MB
-    one 5 MB notice                 3.84 s (1/4: 1.12 s, 4.0)       1.98 s (1/4: 0.57 s, 4.3)
-    a notice with 2,000 items       0.82 s (1/4: 0.47 s, 2.4)       0.52 s (1/4: 0.22 s, 4.9)
-    a 200,000-character line        0.62 s (1/4: 0.32 s, 3.9)       0.37 s (1/4: 0.22 s, 3.0)
+    figure                          before (097ed35)                now
+    corpus, --jobs 2                9.0 MB/s (2.4 s); ratio 0.53    13.4 MB/s (1.6 s); ratio 0.78 (AutoCorrect 17.1)
+    corpus, 1 process               5.0 MB/s (4.3 s)                7.9 MB/s (2.8 s)
+    single file                     106 ms                          114 ms (paired: 108 against 110); AutoCorrect 79
+    unchanged re-run                0.35 s                          0.31 s
+    peak RSS (corpus, JSON)         34 MB                           34 MB
+    one 5 MB notice                 1.42 s (1/4: 0.41 s, 4.2)       0.77 s (1/4: 0.26 s, 4.3)
+    a notice with 2,000 items       0.37 s (1/4: 0.16 s, 4.5)       0.31 s (1/4: 0.16 s, 4.0)
+    a 200,000-character line        0.31 s (1/4: 0.16 s, 3.6)       0.26 s (1/4: 0.16 s, 3.0)
 """
 
 from __future__ import annotations
