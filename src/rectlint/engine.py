@@ -66,7 +66,7 @@ _gc_was_enabled = False
 
 
 @contextmanager
-def _without_cycle_collection() -> Iterator[None]:
+def without_cycle_collection() -> Iterator[None]:
     """Pause the cyclic garbage collector while a notice is analysed, in any number of threads.
 
     A notice becomes hundreds of thousands of small objects that hold no reference cycles; the
@@ -90,13 +90,13 @@ def _without_cycle_collection() -> Iterator[None]:
 
 
 def analyse(source: SourceText) -> Document:
-    with _without_cycle_collection():
+    with without_cycle_collection():
         notice = parse(source)
         return Document(source=source, notice=notice, facts=resolve_facts(notice))
 
 
 def check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagnostic]]:
-    with _without_cycle_collection():
+    with without_cycle_collection():
         return _check(source, settings)
 
 

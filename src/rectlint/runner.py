@@ -96,11 +96,11 @@ def _key(options: RunOptions, target: Target, data: bytes) -> str:
 
 def check_target(target: Target, options: RunOptions) -> Outcome:
     """Check one input; every failure becomes that file's error, never an exception."""
-    from rectlint.engine import _without_cycle_collection
+    from rectlint.engine import without_cycle_collection
 
     # The notice's objects are freed (when _checked returns) before the collector is back: it then counts only
     # the few that survive, instead of traversing the whole tree in its next collection (0.17 ms a file).
-    with _without_cycle_collection():
+    with without_cycle_collection():
         return _checked(target, options)
 
 
