@@ -24,6 +24,7 @@ def test_numbered_layout() -> None:
     assert Counter(i.status for i in n.items) == {Status.DONE: 9, Status.IN_PROGRESS: 2, Status.LONG_TERM: 1}
     assert [s.kind for s in n.sections] == ["body", "next-steps"]
     assert n.items[0].measures[0].marker == "一是"
+    assert [(m.series, m.number) for m in n.items[0].measures] == [("是", 1), ("是", 2), ("是", 3)]
     assert n.contact and n.contact.phone and n.contact.address and n.contact.email and n.contact.postcode
 
 
@@ -34,6 +35,7 @@ def test_problem_labelled_layout_joins_a_split_title() -> None:
     assert [i.ref for i in n.items] == [f"问题{k}" for k in range(1, 11)]
     assert Counter(i.status for i in n.items) == {Status.DONE: 9, Status.IN_PROGRESS: 1}
     assert n.items[0].measures[0].marker == "①"
+    assert (n.items[0].measures[0].series, n.items[0].measures[0].number) == ("圈", 1)
     assert n.next_steps is None
     assert n.contact and n.contact.address is None
 
@@ -180,3 +182,11 @@ def test_a_heading_that_is_also_an_item_is_one_paragraph() -> None:
     assert n.items[0].problem_paragraphs[0] is n.paragraphs[1]
     found = [(d.code, d.line) for d in lint(text) if d.code in ("W001", "W003")]
     assert found == [("W001", 2), ("W003", 2)]
+
+
+@pytest.mark.parametrize(("marker", "series", "number"), [("十是", "是", 10), ("⑳", "圈", 20), ("（12）", "括", 12),
+                                                          ("(3)", "括", 3)])
+def test_a_measure_carries_its_enumerators_series_and_number(marker: str, series: str, number: int) -> None:
+    n = parse(source(f"问题1：台账不全。\n整改情况：已整改。{marker}补齐台账。\n"))
+    m = n.items[0].measures[-1]
+    assert (m.marker, m.series, m.number) == (marker, series, number)

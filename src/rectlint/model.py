@@ -92,6 +92,9 @@ class Measure(Node):
 
     marker: str | None
     text: str
+    # The enumerator's series and its number: 二是 → ("是", 2), ③ → ("圈", 3), （4） → ("括", 4); None without one.
+    series: str | None = None
+    number: int | None = None
 
 
 @node

@@ -337,8 +337,18 @@ def _measures(p: Paragraph, body_start: int, out: list[Measure]) -> None:
     for k in range(1, len(pieces), 2):
         whole = pieces[k] + pieces[k + 1]
         body = whole.rstrip()  # never empty or punctuation only: it opens with the enumerator
-        out.append(Measure(span.part(start, start + len(body)), pieces[k], body))
+        out.append(Measure(span.part(start, start + len(body)), pieces[k], body, *enumerator(pieces[k])))
         start += len(whole)
+
+
+@functools.cache  # a notice writes the same few enumerators again and again (一是, ②…)
+def enumerator(marker: str) -> tuple[str, int | None]:
+    """An enumerator's series and its number: 一是 → (是, 1), ② → (圈, 2), （3） → (括, 3)."""
+    if marker.endswith("是"):
+        return "是", cn_to_int(marker[:-1])
+    if "①" <= marker <= "⑳":
+        return "圈", ord(marker) - ord("①") + 1
+    return "括", cn_to_int(marker.strip("（()）"))
 
 
 _LEVELS = {"H1": 1, "H1_NEXT": 1, "H2": 2, "H3": 3, "H4": 4, "PROBLEM": 3}  # heading token kind → its level

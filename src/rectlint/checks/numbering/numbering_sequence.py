@@ -1,9 +1,7 @@
 from collections.abc import Iterator
-from functools import cache
 
 from rectlint.diagnostics import Category, Severity
 from rectlint.model import Item
-from rectlint.parser import cn_to_int
 from rectlint.rule import Document, Finding, Rule
 
 
@@ -21,16 +19,6 @@ def _sequence_findings(entries: list[tuple[int | None, int, int, str]], what: st
         elif number != 1:
             yield Finding(start, end, f"{what}编号从{number}开始，而不是从1开始")
         previous = number
-
-
-@cache  # a notice writes the same few markers again and again (一是, ②…)
-def _marker_number(marker: str) -> tuple[str, int | None]:
-    """The enumerator's family and its number: 一是 → (是, 1), ② → (圈, 2), （3） → (括, 3)."""
-    if marker.endswith("是"):
-        return "是", cn_to_int(marker[:-1])
-    if "①" <= marker <= "⑳":
-        return "圈", ord(marker) - ord("①") + 1
-    return "括", cn_to_int(marker.strip("（()）"))
 
 
 class NumberingSequence(Rule):
@@ -81,10 +69,9 @@ class NumberingSequence(Rule):
                 [(i.number, i.span.start, i.span.start + len(i.label), i.label) for i in items], "问题")
 
     def check_item(self, item: Item, doc: Document):
-        runs: dict[str, list[tuple[int | None, int, int, str]]] = {}
+        runs: dict[str | None, list[tuple[int | None, int, int, str]]] = {}
         for m in item.measures:
             if m.marker:
-                family, number = _marker_number(m.marker)
-                runs.setdefault(family, []).append((number, m.span.start, m.span.start + len(m.marker), m.marker))
+                runs.setdefault(m.series, []).append((m.number, m.span.start, m.span.start + len(m.marker), m.marker))
         for entries in runs.values():
             yield from _sequence_findings(entries, "措施")
