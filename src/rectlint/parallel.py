@@ -45,13 +45,23 @@ def chunksize(count: int, jobs: int) -> int:
     return max(1, min(16, count // (jobs * 4)))
 
 
+def _chunks(items: Sequence[T], jobs: int) -> list[Sequence[T]]:
+    """The items cut in chunks, smaller towards the end, where each shrinks to what is left shared out:
+    the processes then finish close together instead of one waiting out another's last full chunk."""
+    chunks, start = [], 0
+    while start < len(items):
+        size = chunksize(len(items) - start, jobs)
+        chunks.append(items[start:start + size])
+        start += size
+    return chunks
+
+
 def ordered_map(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
     """fn over items with up to `jobs` processes; the order of results is the order of items."""
     if jobs <= 1 or not hasattr(os, "fork"):
         yield from map(fn, items)
         return
-    size = chunksize(len(items), jobs)
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
+    chunks = _chunks(items, jobs)
     claims = _Claims(len(chunks))
     # What exists now (modules, rules, settings) outlives the workers: kept out of the collector's reach
     # meanwhile, it is not traversed by the parent's full collections (23 ms in a corpus run) nor copied
