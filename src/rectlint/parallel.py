@@ -110,14 +110,14 @@ class _Claims:
         self._next.close()
 
 
-def _run_chunk(fn: Callable[[T], R], chunk: Sequence[T]) -> list:
-    """fn over the chunk; an exception ends it, to be raised in order (uncaught in a worker, a
-    KeyboardInterrupt would end it without a word and the parent would wait for results that never come)."""
+def _run_chunk(fn: Callable[[T], R], chunk: Sequence[T], caught: type[BaseException]) -> list:
+    """fn over the chunk; a `caught` exception ends it, to be raised in order. A worker catches everything
+    (uncaught, a KeyboardInterrupt would end it without a word); the parent lets Ctrl-C stop it at once."""
     results: list = []
     for item in chunk:
         try:
             results.append(fn(item))
-        except BaseException as exc:
+        except caught as exc:
             results.append(_Raised(exc))
             break
     return results
@@ -144,7 +144,7 @@ def _fork_worker(fn: Callable, chunks: list, claims: _Claims) -> tuple[int, int]
         os.close(read)
         with os.fdopen(write, "wb") as out:
             while (n := claims.claim()) is not None:
-                results = _run_chunk(fn, chunks[n])
+                results = _run_chunk(fn, chunks[n], BaseException)
                 try:
                     blob = pickle.dumps((n, results), pickle.HIGHEST_PROTOCOL)
                 except Exception as exc:  # the parent raises it in order
@@ -188,7 +188,7 @@ def _gather(fn: Callable, chunks: list, claims: _Claims, workers: dict[int, int]
                 break
             n = claims.claim()
             if n is not None:
-                pending[n] = _run_chunk(fn, chunks[n])
+                pending[n] = _run_chunk(fn, chunks[n], Exception)
             elif buffers:
                 receive(None)
             else:
