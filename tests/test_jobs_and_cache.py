@@ -132,3 +132,21 @@ def test_findings_survive_the_trip_from_a_worker_process() -> None:
         [(type(d.category), type(d.severity), type(d.fix)) for d in diags]
     assert all(type(e) is type(f) for a, b in zip(back, diags, strict=True) if a.fix and b.fix
                for e, f in zip(a.fix.edits, b.fix.edits, strict=True))
+
+
+def _fails_at_150(n: int) -> int:
+    if n == 150:
+        raise ValueError(n)
+    return n * n
+
+
+@pytest.mark.parametrize("jobs", [2, 3])
+def test_results_come_in_order_and_an_exception_when_its_turn_comes(jobs: int) -> None:
+    from rectlint.parallel import ordered_map
+
+    assert list(ordered_map(_fails_at_150, range(150), jobs)) == [n * n for n in range(150)]
+    seen = []
+    with pytest.raises(ValueError, match="150"):
+        for result in ordered_map(_fails_at_150, range(300), jobs):
+            seen.append(result)
+    assert seen == [n * n for n in range(150)]
