@@ -15,14 +15,14 @@ performance section has the whole table; the machine's speed drifts, so the rati
 run is the steadier figure):
 
     figure                          before (097ed35)                now
-    corpus, --jobs 2                9.0 MB/s (2.4 s); ratio 0.53    13.4 MB/s (1.6 s); ratio 0.78 (AutoCorrect 17.1)
-    corpus, 1 process               5.0 MB/s (4.3 s)                7.9 MB/s (2.8 s)
-    single file                     106 ms                          114 ms (paired: 108 against 110); AutoCorrect 79
-    unchanged re-run                0.35 s                          0.31 s
+    corpus, --jobs 2                9.1 MB/s (2.4 s); ratio 0.54    15.1 MB/s (1.4 s); ratio 0.87 (AutoCorrect 17.3)
+    corpus, 1 process               5.1 MB/s (4.3 s)                8.1 MB/s (2.7 s)
+    single file                     102 ms                          108 ms (paired: 106 against 105); AutoCorrect 74
+    unchanged re-run                0.35 s                          0.30 s
     peak RSS (corpus, JSON)         34 MB                           34 MB
-    one 5 MB notice                 1.42 s (1/4: 0.41 s, 4.2)       0.77 s (1/4: 0.26 s, 4.3)
-    a notice with 2,000 items       0.37 s (1/4: 0.16 s, 4.5)       0.31 s (1/4: 0.16 s, 4.0)
-    a 200,000-character line        0.31 s (1/4: 0.16 s, 3.6)       0.26 s (1/4: 0.16 s, 3.0)
+    one 5 MB notice                 1.37 s (1/4: 0.41 s, 4.0)       0.77 s (1/4: 0.26 s, 4.2)
+    a notice with 2,000 items       0.37 s (1/4: 0.17 s, 4.0)       0.32 s (1/4: 0.16 s, 3.7)
+    a 200,000-character line        0.31 s (1/4: 0.16 s, 3.4)       0.27 s (1/4: 0.16 s, 2.8)
 """
 
 from __future__ import annotations
