@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -150,3 +151,26 @@ def test_results_come_in_order_and_an_exception_when_its_turn_comes(jobs: int) -
         for result in ordered_map(_fails_at_150, range(300), jobs):
             seen.append(result)
     assert seen == [n * n for n in range(150)]
+
+
+def _dies_in_a_worker(n: int) -> int:
+    import time
+
+    if os.getpid() != _PARENT:
+        os._exit(9)  # as a worker killed by the system would end: no word, no result
+    time.sleep(0.002)  # the parent is slow enough for the worker to claim a chunk before it ends
+    return n * n
+
+
+_PARENT = os.getpid()
+
+
+def test_the_items_of_a_worker_that_died_are_given_up_and_the_rest_are_checked() -> None:
+    from rectlint.parallel import ordered_map
+
+    results = list(ordered_map(_dies_in_a_worker, range(200), 2, lost=lambda n: -n))
+    lost = [n for n, r in enumerate(results) if r != n * n]
+    assert lost and lost == list(range(lost[0], lost[0] + len(lost)))  # one chunk, the one the worker had
+    assert all(results[n] == -n for n in lost)
+    with pytest.raises(RuntimeError, match="ended before sending"):
+        list(ordered_map(_dies_in_a_worker, range(200), 2))

@@ -9,6 +9,7 @@ for two cores. Where fork is unavailable, the work runs in this process.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import mmap
 import os
@@ -16,8 +17,14 @@ import pickle
 import select
 import signal
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
+
+try:
+    import fcntl
+except ImportError:  # not POSIX: no workers
+    fcntl = None  # type: ignore[assignment]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -56,9 +63,12 @@ def _chunks(items: Sequence[T], jobs: int) -> list[Sequence[T]]:
     return chunks
 
 
-def ordered_map(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator[R]:
-    """fn over items with up to `jobs` processes; the order of results is the order of items."""
-    if jobs <= 1 or not hasattr(os, "fork"):
+def ordered_map(fn: Callable[[T], R], items: Sequence[T], jobs: int,
+                lost: Callable[[T], R] | None = None) -> Iterator[R]:
+    """fn over items with up to `jobs` processes; the order of results is the order of items. The items of a
+    chunk whose worker ended without sending its results (killed, out of memory) are given `lost(item)`, or
+    without `lost` the run ends in a RuntimeError when their turn comes."""
+    if jobs <= 1 or not hasattr(os, "fork") or fcntl is None:
         yield from map(fn, items)
         return
     chunks = _chunks(items, jobs)
@@ -73,7 +83,7 @@ def ordered_map(fn: Callable[[T], R], items: Sequence[T], jobs: int) -> Iterator
         for _ in range(jobs - 1):
             read, pid = _fork_worker(fn, chunks, claims)
             workers[read] = pid
-        yield from _gather(fn, chunks, claims, workers)
+        yield from _gather(fn, chunks, claims, workers, lost)
         done = True
     finally:
         gc.unfreeze()
@@ -91,22 +101,22 @@ class _Claims:
     def __init__(self, count: int) -> None:
         self.count = count
         self._next = mmap.mmap(-1, _LENGTH)  # anonymous, so shared with the forked workers
-        self._token, self._give_back = os.pipe()  # a lock: whoever has read the one byte holds it
-        os.write(self._give_back, b".")
+        # A record lock on a file of no name: the kernel releases it when its holder dies, so a worker killed
+        # while claiming leaves no one waiting for it.
+        self._lock = tempfile.TemporaryFile()  # noqa: SIM115 - held open until close()
 
     def claim(self) -> int | None:
-        os.read(self._token, 1)
+        fcntl.lockf(self._lock, fcntl.LOCK_EX)
         try:
             n = int.from_bytes(self._next, "little")
             if n < self.count:
                 self._next[:] = (n + 1).to_bytes(_LENGTH, "little")
         finally:
-            os.write(self._give_back, b".")
+            fcntl.lockf(self._lock, fcntl.LOCK_UN)
         return n if n < self.count else None
 
     def close(self) -> None:
-        os.close(self._token)
-        os.close(self._give_back)
+        self._lock.close()
         self._next.close()
 
 
@@ -126,13 +136,10 @@ def _run_chunk(fn: Callable[[T], R], chunk: Sequence[T], caught: type[BaseExcept
 def _fork_worker(fn: Callable, chunks: list, claims: _Claims) -> tuple[int, int]:
     """A worker process claiming chunks until none is left; the read end of its pipe, and its pid."""
     read, write = os.pipe()
-    try:
-        import fcntl
-
-        # room for a few chunks' results: the worker goes on while the parent is busy with its own chunk
-        fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, 1 << 20)
-    except (ImportError, AttributeError, OSError):  # not on Linux, or above the system's limit
-        pass
+    # room for a few chunks' results: the worker goes on while the parent is busy with its own chunk (not on
+    # Linux, or above the system's limit: the pipe keeps its size)
+    with contextlib.suppress(AttributeError, OSError):
+        fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, 1 << 20)  # type: ignore[union-attr]
     sys.stdout.flush()  # what is buffered now is written once, not once more by each worker
     sys.stderr.flush()
     pid = os.fork()
@@ -157,7 +164,7 @@ def _fork_worker(fn: Callable, chunks: list, claims: _Claims) -> tuple[int, int]
         os._exit(code)  # never back into the parent's code, nor its exit handlers
 
 
-def _gather(fn: Callable, chunks: list, claims: _Claims, workers: dict[int, int]) -> Iterator:
+def _gather(fn: Callable, chunks: list, claims: _Claims, workers: dict[int, int], lost: Callable | None) -> Iterator:
     """Results in order: this process checks the chunks it claims and collects the workers' as they come."""
     pending: dict[int, list] = {}  # chunk number → results, until its turn
     buffers = {read: bytearray() for read in workers}
@@ -191,6 +198,8 @@ def _gather(fn: Callable, chunks: list, claims: _Claims, workers: dict[int, int]
                 pending[n] = _run_chunk(fn, chunks[n], Exception)
             elif buffers:
                 receive(None)
+            elif lost is not None:  # every chunk is claimed and every worker gone: this one's went with its worker
+                pending[turn] = [lost(item) for item in chunks[turn]]
             else:
                 raise RuntimeError("a worker process ended before sending its results")
         for result in pending.pop(turn):

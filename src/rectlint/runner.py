@@ -49,7 +49,7 @@ def run(targets: Iterator[Target], options: RunOptions, totals: Totals) -> Itera
     hits = {i: key for i, t in enumerate(todo) if (key := _cached_key(t, options)) is not None}
     misses = [t for i, t in enumerate(todo) if i not in hits]
     jobs = min(options.jobs, len(misses)) if all(t.path is not None for t in misses) else 1  # stdin: here
-    fresh = ordered_map(partial(check_target, options=options), misses, jobs)
+    fresh = ordered_map(partial(check_target, options=options), misses, jobs, _lost)
     for i, target in enumerate(todo):
         outcome = (_from_cache(target, hits[i], options) or check_target(target, options)) if i in hits \
             else next(fresh)
@@ -57,6 +57,11 @@ def run(targets: Iterator[Target], options: RunOptions, totals: Totals) -> Itera
         if outcome.diff:
             totals.diffs.append(outcome.diff)
         yield outcome.result
+
+
+def _lost(target: Target) -> Outcome:
+    """The result of a file whose worker process ended before sending it back (killed, out of memory)."""
+    return Outcome(FileResult(target.shown, error="internal error: the process checking it ended unexpectedly"))
 
 
 def _cached_key(target: Target, options: RunOptions) -> str | None:
