@@ -49,7 +49,7 @@ class Table:
 
     def __init__(self, data: dict[str, Any]) -> None:
         self.states: dict[int, dict[str, tuple[bool, int]]] = data["states"]
-        self.rules: list[tuple[str, int, bool]] = data["rules"]
+        self.rules: list[Rule] = data["rules"]
         self.start: int = data["start"]
         self.end: int = data["end"]
         self.stacks: list[tuple[int, ...]] = [(self.start,)]  # by their number, 0 the start's
@@ -163,9 +163,7 @@ def group(leaves: Iterable[Any], kinds: list[str], demote: str) -> tuple[Tree, l
 def _reduce(values: list[Any], rules: tuple[Rule, ...]) -> None:
     """Replace the values each rule in turn spans with its node (a spliced rule's: the list of its children)."""
     for name, size, spliced in rules:
-        if size == 2 and spliced and type(values[-2]) is list and type(values[-1]) is not list:
-            values[-2].append(values.pop())  # one more element of a list (`x*`): the commonest by far
-        elif size:
+        if size:
             first = values[-size]
             # a spliced rule's list is the stack's alone: the node made of it takes it over
             children = first if type(first) is list else [first]
