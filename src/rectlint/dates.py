@@ -391,16 +391,6 @@ def resolved(mention: DateMention, year: int | None, ref_year: int | None = None
     """resolve's start, end and problem, with no object made (a notice resolves every date it holds)."""
     if mention.problem and not mention.malformed:
         return None, None, mention.problem
-    p = mention.first
-    if mention.last is None and p.month is not None and p.relative is None:  # a day or a month: most dates
-        y = p.year if p.year is not None else year
-        if y is not None and 1 <= y <= 9999 and 1 <= p.month <= 12:
-            days = _month_days(y, p.month)
-            if p.day is None:
-                return date(y, p.month, 1), date(y, p.month, days), mention.problem
-            if 1 <= p.day <= days:
-                day = date(y, p.month, p.day)
-                return day, day, mention.problem
     try:  # 2月29日 exists only in leap years, which the year from context decides
         return _resolve(mention, year, ref_year)
     except ValueError as exc:
