@@ -69,8 +69,10 @@ _CN_VALUE = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"�
 
 @functools.lru_cache(maxsize=4096)  # asked for every heading and date: the same few numerals over and over
 def cn_to_int(text: str) -> int | None:
-    """Small Chinese numerals (up to 999) and Arabic digits, as used in headings and dates."""
+    """Small Chinese numerals (up to 999), Arabic digits and ①…⑳, as used in headings, measures and dates."""
     text = text.strip()
+    if len(text) == 1 and "①" <= text <= "⑳":  # a digit to str.isdigit, but not to int()
+        return ord(text) - ord("①") + 1
     if text.isdigit():
         return int(text)
     if not text or any(c not in _CN_VALUE and c not in "十百" for c in text):
@@ -98,9 +100,6 @@ def _between(first: Span, last: Span) -> Span:
     return Span(first.start, last.end, first.line, first.column, last.end_line, last.end_column)
 
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
 class _Builder:
     """Turns the grammar's tree, whose leaves are line numbers (indices into the classified lines), into
     model nodes; one instance per document. Each line's paragraph is classify's: the builder sets its role."""
@@ -120,7 +119,7 @@ class _Builder:
         digits = m[m.lastindex or 0]  # the one number group that took part in the match
         p = self.paragraphs[i]
         h = Heading(p.span, _LEVELS[self.kinds[i]], m.group().strip(),
-                    cn_to_int(digits) if digits not in _CIRCLED else ord(digits) - ord("①") + 1,
+                    cn_to_int(digits),
                     p.text[m.end():].strip())
         self.headings.append(h)
         return h
@@ -347,7 +346,7 @@ def enumerator(marker: str) -> tuple[str, int | None]:
     if marker.endswith("是"):
         return "是", cn_to_int(marker[:-1])
     if "①" <= marker <= "⑳":
-        return "圈", ord(marker) - ord("①") + 1
+        return "圈", cn_to_int(marker)
     return "括", cn_to_int(marker.strip("（()）"))
 
 
