@@ -1,5 +1,3 @@
-import re
-from collections.abc import Iterator
 
 from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
@@ -7,20 +5,6 @@ from rectlint.rule import Document, Finding, Rule
 
 # Two bodies named together, written with or without the 顿号 between them.
 PAIR = patterns.compile(r"(省委|市委|县委|区委|党委|党组)、?(省政府|市政府|县政府|区政府|政府)")
-_REACH = 4  # where 政府 may stand in a match of PAIR: 2 to 4 characters after its start
-
-
-def pairs(text: str) -> Iterator[re.Match[str]]:
-    """PAIR.finditer(text), tried only before each 政府, which every match holds: str.find skips to it in C,
-    where `re` would try PAIR at every 省, 市, 县, 区 and 党 of the notice."""
-    pos, at = 0, text.find("政府")
-    while at >= 0:
-        for start in range(max(pos, at - _REACH), at - 1):
-            if m := PAIR.match(text, start):
-                yield m
-                pos = m.end()
-                break
-        at = text.find("政府", at + 1)
 
 
 class InconsistentJoinedNames(Rule):
@@ -53,7 +37,7 @@ class InconsistentJoinedNames(Rule):
     def check_notice(self, doc: Document):
         seen: dict[tuple[str, str], list[tuple[int, int, str]]] = {}
         joined = doc.joined  # PAIR matches no line break: one search finds what each paragraph holds
-        for m in pairs(joined.text):
+        for m in PAIR.finditer(joined.text):
             start = joined.source_offset(m.start())
             seen.setdefault((m.group(1), m.group(2)), []).append((start, start + len(m.group()), m.group()))
         for uses in seen.values():
