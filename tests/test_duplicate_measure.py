@@ -44,7 +44,7 @@ def test_same_findings_as_the_window_table(responses: list[list[str]], opts: tup
     for i, parts in enumerate(responses, 1):
         lines += [f"{i}.问题{i}没有整改到位。", "整改情况：已完成。" + "".join(parts)]
     doc = doc_of("\n".join(lines) + "\n")
-    assert first_two_places(doc.notice.items, k, most) == reference(doc, k, most)
+    assert first_two_places(doc.notice.items, k, most, doc.facts.measures) == reference(doc, k, most)
     rule = DuplicateMeasure({"min_length": k, "boilerplate_items": most})
     reported = {f.path for f in rule.check_notice(doc)}
     items = doc.notice.items

@@ -38,6 +38,6 @@ def test_whether_there_is_evidence_is_what_the_list_says() -> None:
     more = ("问题3：台账不全。\n整改情况：已整改。今后每季度开展1次检查。\n"
             "问题4：补贴发放3个村把关不严。\n整改情况：已整改。3个村补贴发放把关不严。\n")
     notice = NOTICE.replace("中共某县农业农村局党组\n2025", more + "中共某县农业农村局党组\n2025")
-    asked = [bool(doc_of(notice).facts.evidence[n].evidence) for n in (1, 2, 3, 4)]
+    asked = [doc_of(notice).facts.evidence[n].proven for n in (1, 2, 3, 4)]
     listed = [list(doc_of(notice).facts.evidence[n].evidence) for n in (1, 2, 3, 4)]
     assert asked == [bool(x) for x in listed] == [True, True, False, False]

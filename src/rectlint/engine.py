@@ -112,9 +112,8 @@ def _check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagn
     # A rule with a measures prefilter sees only the items whose measures hold a match, found in one scan of
     # the measures (masked, in the facts) as the paragraphs are: the scan is given the position of each
     # measure's item.
-    items = doc.notice.items
-    owners = [k for k, item in enumerate(items) for _ in item.measures]
-    for rule, held in zip(plan.item, plan.measures_prescan.paragraphs(owners, doc.facts.measures), strict=True):
+    items, measures = doc.notice.items, doc.facts.measures
+    for rule, held in zip(plan.item, plan.measures_prescan.paragraphs(measures.item_of, measures), strict=True):
         hook, into = rule.check_item, found[rule]
         for item in items if rule.measures_prefilter is None else [items[k] for k in dict.fromkeys(held)]:
             into.extend(hook(item, doc))

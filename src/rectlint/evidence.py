@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rectlint import patterns
 from rectlint.joined import Joined
@@ -76,53 +75,39 @@ def blank(m: re.Match[str]) -> str:
 _PROOFS = (("count", COUNT), ("document", DOCUMENT), ("accountability", ACCOUNTABILITY), ("completed", COMPLETED))
 
 
-def masked_measures(items: list[Item]) -> Joined:
-    """The measures of all items, masked, joined to be searched together (with where each starts)."""
-    measures = [measure for item in items for measure in item.measures]
-    return Joined([masked(m.text) for m in measures], [m.span.start for m in measures])
+class MaskedMeasures(Joined):
+    """The measures of all items, masked, joined to be searched together (with where each starts in the
+    notice), and which item each belongs to."""
+
+    def __init__(self, items: list[Item]) -> None:
+        measures = [measure for item in items for measure in item.measures]
+        super().__init__([masked(m.text) for m in measures], [m.span.start for m in measures])
+        self.item_of = [n for n, item in enumerate(items) for _ in item.measures]  # by measure: its item's position
+        # by item position: where its measures start among all (and, last, their number)
+        self.first = list(accumulate((len(item.measures) for item in items), initial=0))
 
 
-class Evidence(Sequence[Mark]):
-    """An item's proofs: each measure's counts, documents, accountability outcomes and completed actions, in
-    this order, then the dates of its response; nothing said inside a promise. They are listed when first read
-    as a sequence, but asking only whether there are any (as the rules do of every item) stops at the first
-    proof found, with no list made: most items have a date, and most notices are never listed."""
+class ItemEvidence:
+    """What an item's measures offer as proof of rectification, what they only promise, and what they say is
+    not finished yet. Each is worked out for all items of the notice when first read; whether there is any
+    proof at all (what the rules ask of every item) stops at the first one found, with no list made: most
+    items have a date, and most notices are never listed."""
 
     __slots__ = ("_analysis", "_n")
 
     def __init__(self, analysis: _Analysis, n: int) -> None:
         self._analysis, self._n = analysis, n
 
-    def __bool__(self) -> bool:
+    @property
+    def proven(self) -> bool:
+        """Whether the item offers any proof: `evidence` is not empty."""
         return self._analysis.proven(self._n)
 
-    def __len__(self) -> int:
-        return len(self._analysis.proofs[self._n])
-
-    def __getitem__(self, i: Any) -> Any:  # an index or a slice, as a list's
-        return self._analysis.proofs[self._n][i]
-
-    def __iter__(self) -> Iterator[Mark]:
-        return iter(self._analysis.proofs[self._n])
-
-    def __eq__(self, other: object) -> bool:
-        return list(self) == list(other) if isinstance(other, Sequence) else NotImplemented
-
-    __hash__ = None  # type: ignore[assignment]  # a list's equality: unhashable like a list
-
-    def __repr__(self) -> str:
-        return repr(self._analysis.proofs[self._n])
-
-
-class ItemEvidence:
-    """What an item's measures offer as proof of rectification, what they only promise, and what they say is
-    not finished yet. Each is worked out for all items of the notice when first read."""
-
-    __slots__ = ("_analysis", "_n", "evidence")
-
-    def __init__(self, analysis: _Analysis, n: int) -> None:
-        self._analysis, self._n = analysis, n
-        self.evidence = Evidence(analysis, n)
+    @property
+    def evidence(self) -> list[Mark]:
+        """The item's proofs: each measure's counts, documents, accountability outcomes and completed actions,
+        in this order, then the dates of its response; nothing said inside a promise."""
+        return self._analysis.proofs[self._n]
 
     @property
     def commitments(self) -> list[Mark]:
@@ -133,9 +118,10 @@ class ItemEvidence:
         return self._analysis.unfinished[self._n]
 
 
-def analyse_items(items: list[Item], joined: Joined, dates: list[list[DateRef]], inspection_start: date | None) \
+def analyse_items(items: list[Item], joined: MaskedMeasures, dates: list[list[DateRef]],
+                  inspection_start: date | None) \
         -> list[ItemEvidence]:
-    """The evidence of each item; `joined` is masked_measures(items), `dates[i]` the resolved DateRefs inside
+    """The evidence of each item; `joined` is MaskedMeasures(items), `dates[i]` the resolved DateRefs inside
     the response of `items[i]`. The measures of all items are searched together, one scan per pattern, when
     what a pattern finds is first read."""
     analysis = _Analysis(items, joined, dates, inspection_start)
@@ -145,13 +131,12 @@ def analyse_items(items: list[Item], joined: Joined, dates: list[list[DateRef]],
 class _Analysis:
     """The evidence of a notice's items, worked out as it is read (see analyse_items)."""
 
-    def __init__(self, items: list[Item], joined: Joined, dates: list[list[DateRef]],
+    def __init__(self, items: list[Item], joined: MaskedMeasures, dates: list[list[DateRef]],
                  inspection_start: date | None) -> None:
         assert joined.bases is not None
         self.items, self.joined, self.bases, self.dates = items, joined, joined.bases, dates
         self.inspection_start = inspection_start
-        self.item_of = [n for n, item in enumerate(items) for _ in item.measures]
-        self.first_measure = list(accumulate((len(item.measures) for item in items), initial=0))
+        self.item_of, self.first_measure = joined.item_of, joined.first
         self._problems: dict[int, str] = {}
         self._clauses: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}  # by measure, as needed
         self._proven: dict[int, bool] = {}
@@ -199,7 +184,7 @@ class _Analysis:
 
     @cached_property
     def proofs(self) -> list[list[Mark]]:
-        """Each item's proofs (see Evidence)."""
+        """Each item's proofs (see ItemEvidence.evidence)."""
         bases, item_of = self.bases, self.item_of
         per_measure: list[list[Mark]] = [[] for _ in self.joined.texts]  # each kind after the other
         for kind, pattern in _PROOFS:

@@ -14,8 +14,7 @@ from datetime import date
 
 from rectlint import patterns
 from rectlint.dates import DateMention, Resolved, find_dates, resolve, resolved, sentence_chains
-from rectlint.evidence import ItemEvidence, analyse_items, masked_measures
-from rectlint.joined import Joined
+from rectlint.evidence import ItemEvidence, MaskedMeasures, analyse_items
 from rectlint.model import Item, Notice, Paragraph, Span, Status, node
 from rectlint.parser import cn_to_int
 from rectlint.patterns import compile_fast
@@ -102,7 +101,7 @@ class Facts:
     status_tally: Counter[Status]
     evidence: dict[int, ItemEvidence] = field(default_factory=dict)  # by item index
     outcomes: list[Outcome] = field(default_factory=list)  # from the summary, outside the items
-    measures: Joined = field(default_factory=lambda: Joined([]))  # every item's measures, masked (evidence.py)
+    measures: MaskedMeasures = field(default_factory=lambda: MaskedMeasures([]))  # every item's, masked
     _starts: list[int] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
@@ -376,7 +375,7 @@ def resolve_facts(notice: Notice) -> Facts:
     # a response are those between its first paragraph's start and its last one's end, found at once.
     in_responses = [facts.dates_in(item.response[0].span.start, item.response[-1].span.end) if item.response else []
                     for item in notice.items]
-    facts.measures = masked_measures(notice.items)
+    facts.measures = MaskedMeasures(notice.items)
     evidence = analyse_items(notice.items, facts.measures, in_responses, begin)
     facts.evidence = {item.index: e for item, e in zip(notice.items, evidence, strict=True)}
     return facts

@@ -48,7 +48,7 @@ class DoneWithoutEvidence(Rule):
         if item.status is not Status.DONE or not item.measures:
             return
         ev = doc.facts.evidence[item.index]
-        if ev.evidence or (self.opts["require_commitment"] and not ev.commitments):
+        if ev.proven or (self.opts["require_commitment"] and not ev.commitments):
             return
         promises = "、".join(dict.fromkeys(m.text for m in ev.commitments))
         tail = f"，只有“{promises}”等承诺" if promises else ""

@@ -1,11 +1,10 @@
 import re
 from collections import Counter
-from itertools import accumulate, chain
+from itertools import chain, pairwise
 
 from rectlint import patterns
 from rectlint.diagnostics import Category, Severity
-from rectlint.evidence import masked_measures
-from rectlint.joined import Joined
+from rectlint.evidence import MaskedMeasures
 from rectlint.model import Item
 from rectlint.places import item_place
 from rectlint.rule import Document, Finding, Rule
@@ -68,32 +67,29 @@ class DuplicateMeasure(Rule):
                           path=item_place(doc.notice.items[later - 1], "response"))
 
 
-def first_two_places(items: list[Item], k: int, most: int, measures: Joined | None = None) \
+def first_two_places(items: list[Item], k: int, most: int, measures: MaskedMeasures) \
         -> list[tuple[tuple[int, int], tuple[int, int]]]:
     """For each run of k characters in the measures of at least 2 and fewer than `most` items, in the order
     the runs first occur: ((item index, offset), (item index, offset)) of its first two occurrences in
-    different items. Quotations are masked (`measures`: every item's measures masked and joined, as the facts
-    hold them; made here when not given); runs holding digits are left out."""
-    if measures is None:
-        measures = masked_measures(items)
-    counts = [len(item.measures) for item in items]
-    ends = list(accumulate(counts))  # the index after each item's last measure
-    texts = [measures.texts[end - n:end] for n, end in zip(counts, ends, strict=True)]
+    different items. Quotations are masked (`measures`, as the facts hold them); runs holding digits are left
+    out."""
+    bounds = list(pairwise(measures.first))  # each item's measures among all: [first, end)
+    texts = [measures.texts[a:b] for a, b in bounds]
     whole, starts = measures.text, measures.starts
     if _UNUSUAL.search(whole):
         whole = _UNUSUAL.sub(_digit_blanked, whole)  # character for character: the offsets stay
     # each item's stretches of at least k characters without masked quotations, digits or line breaks (between
     # its measures)
-    segments = [{seg for seg in _BREAKS.split(whole[starts[end - n]:starts[end - 1] + len(ts[-1])]) if len(seg) >= k}
-                if n else set() for n, end, ts in zip(counts, ends, texts, strict=True)]
+    segments = [{seg for seg in _BREAKS.split(whole[starts[a]:starts[b - 1] + len(measures.texts[b - 1])])
+                 if len(seg) >= k} if a < b else set() for a, b in bounds]
     # A stretch that `most` items or more hold is stock phrasing: each of its runs is held as often, so they are
     # made once, to be left out, instead of for each item that holds it.
     stock = {seg for seg, count in Counter(chain.from_iterable(segments)).items() if count >= most}
     # every run of k characters of each item's other stretches: sets, so that each item counts a run once
-    runs = [{seg[i:i + k] for seg in held - stock for i in range(len(seg) - k + 1)} for held in segments]
+    runs = [_runs(held - stock, k) for held in segments]
     shared = _in_some_items(runs, most)
     if stock and shared:
-        shared -= {seg[i:i + k] for seg in stock for i in range(len(seg) - k + 1)}
+        shared -= _runs(stock, k)
     seen: dict[str, list[tuple[int, int]]] = {}
     firsts: dict[str, tuple[int, int, int]] = {}
     for n, (item, ts, held) in enumerate(zip(items, texts, runs, strict=True)):
@@ -117,6 +113,11 @@ _BREAKS = patterns.compile(r"[\n\u30000-9０-９][\n\u30000-9０-９]*")
 
 def _digit_blanked(m: re.Match[str]) -> str:
     return "\u3000" if m.group().isdigit() else m.group()
+
+
+def _runs(stretches: set[str], k: int) -> set[str]:
+    """Every run of k characters of the stretches."""
+    return {seg[i:i + k] for seg in stretches for i in range(len(seg) - k + 1)}
 
 
 def _in_some_items(runs: list[set[str]], most: int) -> set[str]:

@@ -200,7 +200,7 @@ class SloganOnly(Rule):
     STOCK = patterns.compile(r"高度重视|进一步|切实|确保|扎实|持续|不断|有效|充分|深入|全面|严格|积极|坚决|全力")
 
     def check_item(self, item: Item, doc: Document):
-        if not item.measures or doc.facts.evidence[item.index].evidence:
+        if not item.measures or doc.facts.evidence[item.index].proven:
             return
         text = "".join(doc.masked(m.text) for m in item.measures)
         stock = self.STOCK.findall(text)
