@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from rectlint import patterns
-from rectlint.dates import DateMention, Resolved, find_dates, resolve, resolved, sentence_chains
+from rectlint.dates import DateMention, find_dates, resolve, resolved, sentence_chains
 from rectlint.evidence import ItemEvidence, MaskedMeasures, analyse_items
 from rectlint.model import Item, Notice, Paragraph, Span, Status, node
 from rectlint.parser import cn_to_int
@@ -125,12 +125,13 @@ _BASIS = patterns.compile(r"按照|根据|依据")
 _RULES = patterns.compile(r"规定|要求|办法|条例")
 
 
-def _date_ref(m: DateMention, line: Span, base: int, r: Resolved, label: str | None = None) -> DateRef:
-    """The DateRef of `m`, found at `base` inside `line`: the span of the paragraph it stands in, which lies on
-    one line (so does every fact: its span follows from the paragraph's, with no lookup in the text)."""
-    return DateRef(text=m.text, span=line.part(base + m.start, base + m.end), start=r.start, end=r.end,
-                   problem=r.problem, explicit_year=m.explicit_year, malformed=m.malformed,
-                   is_range=m.is_range, granularity=m.granularity, label=label)
+def _date_ref(m: DateMention, line: Span, base: int, start: date | None, end: date | None, problem: str | None,
+              label: str | None = None) -> DateRef:
+    """The DateRef of `m`, found at `base` inside `line` and resolved to start..end: the span of the paragraph
+    it stands in, which lies on one line (so does every fact: its span follows from the paragraph's, with no
+    lookup in the text)."""
+    return DateRef(m.text, line.part(base + m.start, base + m.end), start, end, problem, m.explicit_year,
+                   m.malformed, m.is_range, m.granularity, label)
 
 
 def _opening_timeline(paragraphs: list[Paragraph], timeline: Timeline) -> None:
@@ -150,7 +151,7 @@ def _opening_timeline(paragraphs: list[Paragraph], timeline: Timeline) -> None:
                         r = resolve(m, year + 1, year + 1)
                 if r.start:
                     year, last = r.end.year if r.end else r.start.year, r.start
-                refs.append(_date_ref(m, p.span, p.span.start + sm.start(), r))
+                refs.append(_date_ref(m, p.span, p.span.start + sm.start(), r.start, r.end, r.problem))
             if not timeline.inspecting_body and (b := INSPECTING_BODY.search(sentence)):
                 timeline.inspecting_body = b.group()
             base = p.span.start + sm.start()  # offsets once per sentence: a sentence may hold thousands of dates
@@ -205,14 +206,13 @@ def _prose_dates(paragraphs: list[Paragraph], t: Timeline) -> list[DateRef]:
     out = []
     year = None  # of the sentence, from its last date that gave one
     prev = 0  # where the last date ended
-    k = -1
+    k = -1  # the paragraph of the chain
     after = 0  # where the paragraph after paragraph k starts in `text`
-    shift = line = column = 0
+    shift = 0  # from `text` to the notice's text, in paragraph k
     for at, mentions in sentence_chains(text):
-        while at >= after:  # the chain's paragraph: every span follows from its own, which lies on one line
+        while at >= after:
             k += 1
-            p = paragraphs[k].span
-            shift, line, column = p.start - after, p.line, p.column - after
+            shift = paragraphs[k].span.start - after
             after += len(paragraphs[k].text) + 1
         for m in mentions:
             a, b = at + m.start, at + m.end
@@ -226,8 +226,7 @@ def _prose_dates(paragraphs: list[Paragraph], t: Timeline) -> list[DateRef]:
                 start, end, problem = resolved(m, year or anchor, ref_year)
                 if year is None and start and begin and start < begin and anchor and ref_year and ref_year > anchor:
                     start, end, problem = resolved(m, anchor + 1, ref_year)
-            out.append(DateRef(m.text, Span(a + shift, b + shift, line, a + column, line, b + column), start, end,
-                               problem, m.explicit_year, m.malformed, m.is_range, m.granularity))
+            out.append(_date_ref(m, paragraphs[k].span, at + shift, start, end, problem))
     return out
 
 
@@ -353,11 +352,13 @@ def resolve_facts(notice: Notice) -> Facts:
     if sig and sig.date_text and sig.date_span:
         found = find_dates(sig.date_text)
         if found:
-            t.published = _date_ref(found[0], sig.date_span, sig.date_span.start, resolve(found[0], None, None))
+            r = resolve(found[0], None, None)
+            t.published = _date_ref(found[0], sig.date_span, sig.date_span.start, r.start, r.end, r.problem)
     for c in notice.chrome:
         for m in find_dates(c.text):
             label = _CHROME_LABEL.search(c.text[:m.start])
-            t.chrome.append(_date_ref(m, c.span, c.span.start, resolve(m, None, None),
+            r = resolve(m, None, None)
+            t.chrome.append(_date_ref(m, c.span, c.span.start, r.start, r.end, r.problem,
                                       label.group(1) if label else None))
     prose = [p for p in notice.paragraphs if p.role != "closing" or p.span != (sig.date_span if sig else None)]
     dates = _prose_dates(prose, t)
