@@ -70,8 +70,8 @@ def test_a_one_file_run_imports_no_heavy_module_it_does_not_need() -> None:
     are imported only by the runs that use them (the start-up cache spares a warm start the last three)."""
     code = ("import sys\nfrom rectlint.cli import main\n"
             "try:\n    main(['check', '--no-cache', '--exit-zero', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
-            "heavy = ['pydantic', 'docx', 'selectolax', 'pypdf', 'multiprocessing', 'subprocess', 'difflib', 'yaml',"
-            " 'jsonschema', 'lark']\n"
+            "heavy = ['pydantic', 'docx', 'selectolax', 'pypdf', 'multiprocessing', 'rectlint.forked', 'pickle',"
+            " 'subprocess', 'difflib', 'yaml', 'jsonschema', 'lark']\n"
             "print('imported:', *[m for m in heavy if m in sys.modules], file=sys.stderr)\n")
     example = str(EXAMPLES / "layout-numbered.txt")
     for _ in range(2):  # the first run may fill the start-up cache
