@@ -40,7 +40,7 @@ def _matches(pattern: re.Pattern[str], text: str) -> list[tuple]:
 def _found(prefilters: list[re.Pattern[str] | None], texts: list[str]) -> list[list[int]]:
     """For each prefilter, the indices of the paragraphs the prescan gives it."""
     paragraphs = [SimpleNamespace(text=t, index=i) for i, t in enumerate(texts)]
-    return [[p.index for p in chosen] for chosen in Prescan(prefilters).paragraphs(paragraphs, Joined(texts))]  # type: ignore[arg-type]
+    return [[p.index for p in chosen] for chosen in Prescan(prefilters).select(paragraphs, Joined(texts))]  # type: ignore[arg-type]
 
 
 def _alone(pattern: re.Pattern[str], texts: list[str]) -> list[int]:

@@ -113,12 +113,12 @@ def _check(source: SourceText, settings: Settings) -> tuple[Document, list[Diagn
     # the measures (masked, in the facts) as the paragraphs are: the scan is given the position of each
     # measure's item.
     items, measures = doc.notice.items, doc.facts.measures
-    for rule, held in zip(plan.item, plan.measures_prescan.paragraphs(measures.item_of, measures), strict=True):
+    for rule, held in zip(plan.item, plan.measures_prescan.select(measures.item_of, measures), strict=True):
         hook, into = rule.check_item, found[rule]
         for item in items if rule.measures_prefilter is None else [items[k] for k in dict.fromkeys(held)]:
             into.extend(hook(item, doc))
     # A rule with a prefilter sees only the paragraphs that can hold a finding, found for all rules in one scan.
-    chosen = plan.prescan.paragraphs(doc.notice.paragraphs, doc.joined)
+    chosen = plan.prescan.select(doc.notice.paragraphs, doc.joined)
     for rule, paragraphs in zip(plan.paragraph, chosen, strict=True):
         hook, into = rule.check_paragraph, found[rule]
         for paragraph in paragraphs:

@@ -1,4 +1,5 @@
-"""Which paragraphs each rule's check_paragraph hook must see, found in one scan of the notice.
+"""Which paragraphs each rule's check_paragraph hook must see (and which items' measures each check_item
+hook's measures prefilter holds in), found in one scan of the notice.
 
 A rule with a prefilter sees only the paragraphs its prefilter matches in. The prefilters' triggers
 (triggers.py) are merged into a few patterns, searched once in the paragraphs joined by line breaks; a hit
@@ -52,20 +53,20 @@ class Prescan:
             self.table.setdefault(char, []).append((slot, None if told else re.escape(char) + more))
         self.compiled: dict[str, re.Pattern[str]] = {}
 
-    def paragraphs(self, paragraphs: list[T], joined: Joined) -> list[list[T]]:
-        """For each prefilter, the paragraphs it matches in (in order); `joined` holds their texts. (Anything
-        may stand for a text: the engine also passes, for each measure, the position of its item, with the
-        measures joined.)"""
+    def select(self, owners: list[T], joined: Joined) -> list[list[T]]:
+        """For each prefilter, the owners of the texts it matches in (in order): `joined` holds the texts, and
+        `owners[i]` stands for text i (the paragraphs themselves; for the measures, the position of each one's
+        item)."""
         out: list[list[T]] = [[] for _ in range(self.count)]
         for slot in self.everywhere:
-            out[slot] = paragraphs
+            out[slot] = owners
         for slot, prefilter in self.each:
-            out[slot] = [p for p, text in zip(paragraphs, joined.texts, strict=True) if prefilter.search(text)]
-        if not paragraphs:
+            out[slot] = [p for p, text in zip(owners, joined.texts, strict=True) if prefilter.search(text)]
+        if not owners:
             return out
         text, starts = joined.text, joined.starts
         if self.scans:
-            found: list[set[int]] = [set() for _ in range(self.count)]  # paragraph indices, per slot
+            found: list[set[int]] = [set() for _ in range(self.count)]  # text indices, per slot
             table = self.table
             for scan in self.scans:
                 for m in scan.finditer(text):
@@ -76,15 +77,15 @@ class Prescan:
                             found[slot].add(k)
             for slot, held in enumerate(found):
                 if held:
-                    out[slot] = [paragraphs[k] for k in sorted(held)]
+                    out[slot] = [owners[k] for k in sorted(held)]
         for slot, pattern in self.alone:
             into, pos = out[slot], 0
             while (m := pattern.search(text, pos)) is not None:
                 k = joined.index(m.start())  # (a match from a line break is no harm)
-                into.append(paragraphs[k])
+                into.append(owners[k])
                 if k + 1 == len(starts):
                     break
-                pos = starts[k + 1]  # the next paragraph: one match per paragraph is enough
+                pos = starts[k + 1]  # the next text: one match per text is enough
         return out
 
     def _holds(self, source: str, text: str, at: int) -> bool:
