@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from rectlint import patterns
 from rectlint.model import Chrome, Paragraph, Span
+from rectlint.prefilter import first_characters
 from rectlint.source import SourceText
 
 CN_DIGITS = "〇零一二三四五六七八九十百两"
@@ -69,8 +70,9 @@ class Lines:
 # All of them in one pattern (each is anchored at the start): one match per line instead of five searches.
 _CHROME = patterns.compile("|".join(f"(?P<c{i}>{p.pattern})" for i, (_, p) in enumerate(CHROME_PATTERNS)))
 _CHROME_KINDS = {f"c{i}": kind for i, (kind, _) in enumerate(CHROME_PATTERNS)}
-# The characters a chrome line can start with (a test holds this to the patterns): most lines start with none.
-CHROME_FIRST = frozenset("【上下主作信公关分发字当您成所打扫文日时有来浏点生相索编访责首")
+# The characters a chrome line can start with, read off the patterns (None: any): most lines start with none.
+_FIRST = patterns.derived("first-1", _CHROME.pattern, 0, first_characters)
+CHROME_FIRST = frozenset(_FIRST) if _FIRST is not None else None
 
 
 def _chrome_kind(text: str) -> str | None:
@@ -162,7 +164,7 @@ def classify(source: SourceText) -> Lines:
             if not text:
                 continue
         span = Span(offset, offset + len(text), index + 1, lead + 1, index + 1, lead + 1 + len(text))
-        if text[0] in CHROME_FIRST and (kind := _chrome_kind(text)):
+        if (CHROME_FIRST is None or text[0] in CHROME_FIRST) and (kind := _chrome_kind(text)):
             chrome.append(Chrome(span, text, kind))
             continue
         kind, marker = _classified(text)

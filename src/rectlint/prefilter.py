@@ -122,6 +122,16 @@ def accelerated(pattern: str, flags: int = 0) -> str:
     return pattern
 
 
+def first_characters(pattern: str, flags: int = 0) -> str | None:
+    """The characters every match of `pattern` starts with, when they are a few literal ones (None: a match may
+    start otherwise, or be empty)."""
+    items = _parse(pattern, flags)
+    found = _first(items) if items is not None else None
+    if found is None or found[1] or any(op is not sre.LITERAL for op, _ in found[0]):
+        return None
+    return "".join(dict.fromkeys(chr(c) for _, c in found[0]))  # type: ignore[call-overload]
+
+
 def _class(cs: CharSet | tuple[tuple[object, object], ...]) -> str:
     if len(cs) == 1 and cs[0][0] is sre.LITERAL:
         return re.escape(chr(cs[0][1]))  # type: ignore[arg-type]
