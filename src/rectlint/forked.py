@@ -39,7 +39,6 @@ def forked_map(fn: Callable, chunks: list[Sequence], jobs: int, lost: Callable |
     """fn over the items of `chunks` in this process and jobs − 1 forked workers, in order (see
     parallel.ordered_map)."""
     claims = _Claims(len(chunks))
-    claims = _Claims(len(chunks))
     # What exists now (modules, rules, settings) outlives the workers: kept out of the collector's reach
     # meanwhile, it is not traversed by the parent's full collections (23 ms in a corpus run) nor copied
     # page by page into a worker whose collector would touch it.
@@ -60,8 +59,6 @@ def forked_map(fn: Callable, chunks: list[Sequence], jobs: int, lost: Callable |
             os.waitpid(pid, 0)
             os.close(read)
         claims.close()
-
-
 
 
 class _Claims:
