@@ -30,3 +30,30 @@ def test_many_matches_in_one_long_paragraph() -> None:
     seconds, found = _timed(HEAD + "确保确保完成整改，今后加强管理，完成3项，" * 5_000 + "\n", "W003,E001")
     assert len([d for d in found if d.code == "W003"]) == 5_000
     assert seconds < 10
+
+
+def test_a_notice_tree_is_freed_before_the_cycle_collector_is_back(monkeypatch, tmp_path) -> None:
+    # A notice is hundreds of thousands of objects without cycles: freed while the collector is paused, they
+    # cost nothing; freed after it is back, its next collections would traverse them (0.17 ms a file).
+    import gc
+
+    import rectlint.engine
+    from rectlint.discover import Target
+    from rectlint.engine import Settings
+    from rectlint.runner import RunOptions, check_target
+
+    collector_on_when_freed: list[bool] = []
+
+    class Tree:  # stands for the Document that check() returns
+        def __del__(self) -> None:
+            collector_on_when_freed.append(gc.isenabled())
+
+    real = rectlint.engine.check
+    monkeypatch.setattr(rectlint.engine, "check", lambda source, settings: (Tree(), real(source, settings)[1]))
+    path = tmp_path / "notice.txt"
+    path.write_text(HEAD + "\n", "utf-8")
+    assert gc.isenabled()
+    outcome = check_target(Target(str(path), path), RunOptions(lambda _: Settings([])))
+    assert outcome.result.error is None
+    assert collector_on_when_freed == [False]
+    assert gc.isenabled()
