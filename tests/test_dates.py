@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import doc_of
 from rectlint import dates
@@ -140,3 +142,30 @@ def test_a_common_chain_reads_as_its_atoms_read_it(chain: str) -> None:
         assert common is None
     else:
         assert common == dates._atom_mentions(chain, 0, len(chain))
+
+
+def _atom_by_atom(text: str) -> list[dates.DateMention]:
+    """The dates as every run of adjacent atoms (_ATOM.finditer from the start of the text) reads them: what
+    _CHAIN's hand-written openings must find, chain for chain."""
+    out: list[dates.DateMention] = []
+    run: list = []
+    for m in dates._ATOM.finditer(text):
+        if run and m.start() != run[-1].end():
+            out += dates._chain_to_mentions(text, run)
+            run = []
+        run.append(m)
+    return out + (dates._chain_to_mentions(text, run) if run else [])
+
+
+# the characters dates are written with and the ones around them that the atoms' lookarounds test
+_DATE_TEXT = st.text(st.sampled_from("0123456789年月日号份度至到—–－-~～、 \u3000.。，/上下半今去本当明前"
+                                     "〇零一二三四五六七八九十代以内中目是个\n"), max_size=24)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_DATE_TEXT)
+def test_chains_find_what_atom_by_atom_reading_finds(text: str) -> None:
+    # _CHAIN spells out by hand the characters an atom opens with and what may follow them; a date it
+    # missed or cut differently would show here
+    assert [(m.start, m.end, m.text, m.first, m.last, m.problem) for m in find_dates(text)] == \
+        [(m.start, m.end, m.text, m.first, m.last, m.problem) for m in _atom_by_atom(text)]
