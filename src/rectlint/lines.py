@@ -148,8 +148,9 @@ def classify(source: SourceText) -> Lines:
     kinds: list[str] = []
     markers: list[re.Match[str] | None] = []
     chrome: list[Chrome] = []
+    texts = source.line_texts()  # first: its split gives the line starts
     starts = source.line_starts
-    for index, raw in enumerate(source.line_texts()):
+    for index, raw in enumerate(texts):
         text = raw.strip()
         if not text or (text[0] == "<" and HTML_COMMENT.match(text)):
             continue
