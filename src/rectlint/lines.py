@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, count
 
 from rectlint import patterns
 from rectlint.model import Chrome, Paragraph, Span
@@ -94,16 +95,16 @@ _ORG_ENDINGS = ("党组", "党委", "党工委", "党总支", "党支部", "委�
 
 def line_kind(text: str) -> str:
     """The token kind of one stripped line taken on its own, before its place in the notice is known."""
-    return _classified(text)[0]
+    return _classified(text, text[0])[0]
 
 
-def _classified(text: str) -> tuple[str, re.Match[str] | None]:
-    """line_kind, with the match of the kind's own pattern for the kinds that open with a marker.
+def _classified(text: str, first: str) -> tuple[str, re.Match[str] | None]:
+    """line_kind, with the match of the kind's own pattern for the kinds that open with a marker; `first` is
+    the text's first character (taken once by the caller: for a Chinese one, a new string every time).
 
     The patterns are tried in a fixed order (the first that matches decides); each is guarded by a cheap
     test it could not match without, which changes no result.
     """
-    first = text[0]
     if first == "问" and (m := PROBLEM.match(text)):
         return "PROBLEM", m
     if first in "整落" and (m := RECT.match(text)):
@@ -149,26 +150,27 @@ def classify(source: SourceText) -> Lines:
     markers: list[re.Match[str] | None] = []
     chrome: list[Chrome] = []
     texts = source.line_texts()  # first: its split gives the line starts
-    starts = source.line_starts
-    for index, raw in enumerate(texts):
-        text = raw.strip()
-        if not text or (text[0] == "<" and HTML_COMMENT.match(text)):
+    stripped = list(map(str.strip, texts))
+    # the non-blank lines, picked out in C
+    for line, text, raw, start in compress(zip(count(1), stripped, texts, source.line_starts), stripped):
+        first = text[0]
+        if first == "<" and HTML_COMMENT.match(text):
             continue
-        lead = 0 if text is raw else raw.index(text[0])  # strip gives the string itself when it strips nothing
-        offset = starts[index] + lead
-        if text[0] in _MARKDOWN_FIRST and (prefix := MARKDOWN_PREFIX.match(text).group()):  # type: ignore[union-attr]
+        lead = 0 if text is raw else raw.index(first)  # strip gives the string itself when it strips nothing
+        if first in _MARKDOWN_FIRST and (prefix := MARKDOWN_PREFIX.match(text).group()):  # type: ignore[union-attr]
             text = text[len(prefix):]
             lead += len(prefix)
-            offset += len(prefix)
             if prefix.endswith(("**", "__")) and text.endswith(prefix[-2:]):  # **一、整改落实情况**
                 text = text[:-2].rstrip()
             if not text:
                 continue
-        span = Span(offset, offset + len(text), index + 1, lead + 1, index + 1, lead + 1 + len(text))
-        if (CHROME_FIRST is None or text[0] in CHROME_FIRST) and (kind := _chrome_kind(text)):
+            first = text[0]
+        offset, column, size = start + lead, lead + 1, len(text)
+        span = Span(offset, offset + size, line, column, line, column + size)
+        if (CHROME_FIRST is None or first in CHROME_FIRST) and (kind := _chrome_kind(text)):
             chrome.append(Chrome(span, text, kind))
             continue
-        kind, marker = _classified(text)
+        kind, marker = _classified(text, first)
         paragraphs.append(Paragraph(span, text))
         kinds.append(kind)
         markers.append(marker)
