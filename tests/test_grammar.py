@@ -169,6 +169,17 @@ def test_every_line_the_chrome_patterns_take_passes_the_guard(head: str, rest: s
 
 
 @settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["关于", "巡察", "巡视", "整改", "的", "通报", "公告", "公示", "情况", "进展", "报告",
+                                 "县委", "。", " ", "\n"]), max_size=12))
+def test_every_title_ends_as_the_title_guard_expects(words: list[str]) -> None:
+    from rectlint import lines
+
+    text = "".join(words).strip()
+    if lines.TITLE.search(text):
+        assert text.endswith(lines._TITLE_ENDINGS)
+
+
+@settings(max_examples=500, deadline=None)
 @given(st.text(alphabet="一二三四五六七八九十①②⑳（(）)是否非的为１２3４5 a", max_size=14), st.integers(0, 14))
 def test_the_fast_enumerator_pattern_finds_what_the_plain_one_does(text: str, pos: int) -> None:
     import re

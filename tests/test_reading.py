@@ -37,6 +37,15 @@ def test_line_ends_keep_positions_in_the_decoded_text(newline: str) -> None:
     assert src.line_text(3).startswith("根据市委统一部署")
 
 
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_line_starts_whether_found_alone_or_by_the_lines_split(newline: str) -> None:
+    text = NOTICE.replace("\n", newline)
+    alone, split = decode(text.encode()), decode(text.encode())
+    lines = split.line_texts()
+    assert alone.line_starts == split.line_starts
+    assert [text[start:start + len(line)] for start, line in zip(split.line_starts, lines, strict=True)] == lines
+
+
 def test_a_name_does_not_decide_the_encoding(tmp_path) -> None:
     f = tmp_path / "utf8-named.gbk.txt"
     f.write_bytes(NOTICE.encode("gb18030"))

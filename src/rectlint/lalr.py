@@ -163,16 +163,23 @@ def group(leaves: Iterable[Any], kinds: list[str], demote: str) -> tuple[Tree, l
 def _reduce(values: list[Any], rules: tuple[Rule, ...]) -> None:
     """Replace the values each rule in turn spans with its node (a spliced rule's: the list of its children)."""
     for name, size, spliced in rules:
-        if size:
-            first = values[-size]
-            # a spliced rule's list is the stack's alone: the node made of it takes it over
-            children = first if type(first) is list else [first]
-            for value in values[len(values) - size + 1:]:
+        if not size:
+            values.append([] if spliced else Tree(name, []))
+            continue
+        first = values[-size]
+        # a spliced rule's list is the stack's alone: the node made of it takes it over
+        children = first if type(first) is list else [first]
+        if size == 2:  # nearly every rule: `x*` taking one more, an item its head and lines; no slices to make
+            last = values.pop()
+            if type(last) is list:
+                children.extend(last)
+            else:
+                children.append(last)
+        elif size > 2:
+            for value in values[1 - size:]:
                 if type(value) is list:
                     children.extend(value)
                 else:
                     children.append(value)
-            del values[-size:]
-            values.append(children if spliced else Tree(name, children))
-        else:
-            values.append([] if spliced else Tree(name, []))
+            del values[1 - size:]
+        values[-1] = children if spliced else Tree(name, children)

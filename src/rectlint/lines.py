@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress, count
 
 from rectlint import patterns
 from rectlint.model import Chrome, Paragraph, Span
@@ -90,20 +91,23 @@ _INVITE_FIRST = frozenset("热诚真欢")
 _CONTACT_FIRST = frozenset("联举监电邮通来地传")
 _ORG_ENDINGS = ("党组", "党委", "党工委", "党总支", "党支部", "委员会", "纪委", "政府", "办公室", "局", "厅", "院",
                 "中心", "公司")
+# Every way of TITLE's ends in one of these (a stripped line has no line end for its `$` to stand before). Its
+# search of a short prose line that mentions 巡察 costs several times all the other tests of the line.
+_TITLE_ENDINGS = ("通报", "公告", "公示", "情况", "报告")
 
 
 def line_kind(text: str) -> str:
     """The token kind of one stripped line taken on its own, before its place in the notice is known."""
-    return _classified(text)[0]
+    return _classified(text, text[0])[0]
 
 
-def _classified(text: str) -> tuple[str, re.Match[str] | None]:
-    """line_kind, with the match of the kind's own pattern for the kinds that open with a marker.
+def _classified(text: str, first: str) -> tuple[str, re.Match[str] | None]:
+    """line_kind, with the match of the kind's own pattern for the kinds that open with a marker; `first` is
+    the text's first character (taken once by the caller: for a Chinese one, a new string every time).
 
     The patterns are tried in a fixed order (the first that matches decides); each is guarded by a cheap
     test it could not match without, which changes no result.
     """
-    first = text[0]
     if first == "问" and (m := PROBLEM.match(text)):
         return "PROBLEM", m
     if first in "整落" and (m := RECT.match(text)):
@@ -120,7 +124,8 @@ def _classified(text: str) -> tuple[str, re.Match[str] | None]:
         return "DATE", None
     if len(text) <= 40 and text.endswith(_ORG_ENDINGS) and ORG.match(text):
         return "ORG", None
-    if len(text) <= 80 and ("关于" in text or "巡察" in text or "巡视" in text) and TITLE.search(text):
+    if (len(text) <= 80 and text.endswith(_TITLE_ENDINGS) and ("关于" in text or "巡察" in text or "巡视" in text)
+            and TITLE.search(text)):
         return "TITLE", None
     if first in _INVITE_FIRST and INVITE.match(text):
         return "INVITE", None
@@ -148,26 +153,28 @@ def classify(source: SourceText) -> Lines:
     kinds: list[str] = []
     markers: list[re.Match[str] | None] = []
     chrome: list[Chrome] = []
-    starts = source.line_starts
-    for index, raw in enumerate(source.line_texts()):
-        text = raw.strip()
-        if not text or (text[0] == "<" and HTML_COMMENT.match(text)):
+    texts = source.line_texts()  # first: its split gives the line starts
+    stripped = list(map(str.strip, texts))
+    # the non-blank lines, picked out in C
+    for line, text, raw, start in compress(zip(count(1), stripped, texts, source.line_starts), stripped):
+        first = text[0]
+        if first == "<" and HTML_COMMENT.match(text):
             continue
-        lead = 0 if text is raw else raw.index(text[0])  # strip gives the string itself when it strips nothing
-        offset = starts[index] + lead
-        if text[0] in _MARKDOWN_FIRST and (prefix := MARKDOWN_PREFIX.match(text).group()):  # type: ignore[union-attr]
+        lead = 0 if text is raw else raw.index(first)  # strip gives the string itself when it strips nothing
+        if first in _MARKDOWN_FIRST and (prefix := MARKDOWN_PREFIX.match(text).group()):  # type: ignore[union-attr]
             text = text[len(prefix):]
             lead += len(prefix)
-            offset += len(prefix)
             if prefix.endswith(("**", "__")) and text.endswith(prefix[-2:]):  # **一、整改落实情况**
                 text = text[:-2].rstrip()
             if not text:
                 continue
-        span = Span(offset, offset + len(text), index + 1, lead + 1, index + 1, lead + 1 + len(text))
-        if (CHROME_FIRST is None or text[0] in CHROME_FIRST) and (kind := _chrome_kind(text)):
+            first = text[0]
+        offset, column, size = start + lead, lead + 1, len(text)
+        span = Span(offset, offset + size, line, column, line, column + size)
+        if (CHROME_FIRST is None or first in CHROME_FIRST) and (kind := _chrome_kind(text)):
             chrome.append(Chrome(span, text, kind))
             continue
-        kind, marker = _classified(text)
+        kind, marker = _classified(text, first)
         paragraphs.append(Paragraph(span, text))
         kinds.append(kind)
         markers.append(marker)

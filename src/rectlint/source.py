@@ -57,20 +57,22 @@ class SourceText:
     newline: str = "\n"
     kind: str = "text"  # text | docx | html | pdf: what the text was read from
     origin: Origin | None = field(default=None, repr=False)  # None for plain text: offsets are the file's own
-    _line_starts: list[int] = field(default_factory=list, repr=False)
-
-    def __post_init__(self) -> None:
-        text = self.text
-        if "\r" in text:
-            starts = [0]
-            starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
-        else:  # each line starts one past the end of the one before: summed in C, 2.3 times faster than the pattern
-            starts = list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=0))
-            starts.pop()  # the end of the last line, which starts no line
-        self._line_starts = starts
+    # Found on first use (see line_starts); not part of the value
+    _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def line_starts(self) -> list[int]:
+        """The offset each line starts at. Worked out on first use: a parse asks line_texts first, whose split
+        of the text gives them, so the text is split once."""
+        return self._line_starts or self._find_line_starts()
+
+    def _find_line_starts(self) -> list[int]:
+        if "\r" in self.text:
+            starts = [0]
+            starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
+            self._line_starts = starts
+        else:
+            self.line_texts()
         return self._line_starts
 
     def position(self, offset: int) -> Position:
@@ -80,14 +82,15 @@ class SourceText:
     def line_column(self, offset: int) -> tuple[int, int]:
         """position() as a tuple: what the hot paths use, without an object per call."""
         offset = max(0, min(offset, len(self.text)))
-        index = bisect.bisect_right(self._line_starts, offset) - 1
-        return index + 1, offset - self._line_starts[index] + 1
+        starts = self.line_starts
+        index = bisect.bisect_right(starts, offset) - 1
+        return index + 1, offset - starts[index] + 1
 
     def span(self, start: int, end: int) -> Span:
         """The model span of text[start:end], with both ends' lines and columns."""
         # Called for every node and date of a notice: clamp only what needs it, and look the end's line up
         # only when it is not the start's.
-        starts, size = self._line_starts, len(self.text)
+        starts, size = self.line_starts, len(self.text)
         a = start if 0 <= start <= size else max(0, min(start, size))
         b = end if 0 <= end <= size else max(0, min(end, size))
         i = bisect.bisect_right(starts, a) - 1
@@ -97,14 +100,22 @@ class SourceText:
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line end."""
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
+        starts = self.line_starts
+        start = starts[line - 1]
+        end = starts[line] if line < len(starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
 
     def line_texts(self) -> list[str]:
         """The text of every physical line without its line end, in the order of `line_starts`."""
-        # str.split is several times faster than the pattern, and exact when no line ends in CR
-        return self.text.split("\n") if "\r" not in self.text else _LINE_BREAK.split(self.text)
+        text = self.text
+        if "\r" in text:
+            return _LINE_BREAK.split(text)
+        lines = text.split("\n")  # several times faster than the pattern, and exact when no line ends in CR
+        if not self._line_starts:  # each line starts one past the end of the one before: summed in C
+            starts = list(accumulate(map((1).__add__, map(len, lines)), initial=0))
+            starts.pop()  # the end of the last line, which starts no line
+            self._line_starts = starts
+        return lines
 
 
 def _dominant_newline(text: str) -> str:
