@@ -21,3 +21,17 @@ def test_a_part_matches_only_where_one_of_its_words_stands(parts: list[str]) -> 
     for name, pattern in facts._COUNT_PATTERNS:
         if name != "total" and pattern.search(sentence):
             assert any(word in sentence for word in facts._PART_WORDS[name]), (name, sentence)
+
+
+
+# The totals' vocabulary, with numbers and units written together often enough for most lists to hold a total.
+_TOTAL_WORDS = ["反馈", "发现", "指出", "交办", "移交", "梳理", "共有", "共计", "涉及", "查找", "列出", "具体", "主要",
+                "的", "问题", "问题", "具体问题", "3个", "十二项", "两条", "5 件", "3", "个", "，", " "]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_TOTAL_WORDS), max_size=8))
+def test_a_total_matches_only_where_its_words_stand_around_its_problems(parts: list[str]) -> None:
+    sentence = "".join(parts)
+    if any(pattern.search(sentence) for pattern in facts._TOTALS):
+        assert facts._TOTAL_AROUND.search(sentence), sentence

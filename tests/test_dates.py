@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -169,3 +170,11 @@ def test_chains_find_what_atom_by_atom_reading_finds(text: str) -> None:
     # missed or cut differently would show here
     assert [(m.start, m.end, m.text, m.first, m.last, m.problem) for m in find_dates(text)] == \
         [(m.start, m.end, m.text, m.first, m.last, m.problem) for m in _atom_by_atom(text)]
+
+
+def test_a_chain_opens_at_every_digit_and_at_nothing_else_of_the_digit_blocks() -> None:
+    # the chain's opening class is written as the blocks that hold digits, not as \d
+    blocks = re.compile(f"[{dates._DIGIT_BLOCKS}]")
+    assert all(blocks.match(chr(c)) for c in range(0x110000) if chr(c).isdecimal())
+    assert [m.text for m in find_dates("２０２５年３月６日，\u0663月")] == ["２０２５年３月６日", "\u0663月"]
+    assert find_dates("\u0e01月\u0e01年\uabc0日") == []  # letters of Thai and Meetei Mayek

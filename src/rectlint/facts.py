@@ -256,6 +256,10 @@ _COUNT_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in_progress", compile_fast(rf"{_N}{_U}(?:问题)?{_GOING}")),
 ]
 _TOTALS = [pattern for name, pattern in _COUNT_PATTERNS if name == "total"]
+# What every total holds around its 问题: a unit before it (12个问题, 12个具体问题) or a count after it (问题共12个).
+# It opens with a word, which `re` leaps to, where the totals open with a class tried at every character.
+_TOTAL_AROUND = patterns.compile(
+    rf"问题(?:(?<=[个项条件]问题)|(?<=[个项条件][具主][体要]问题)|\s*(?:共|共计)?{_N}{_U})")
 # Words a sentence must hold for a part's patterns to match there (each of its words contains one): most
 # statements name two or three parts, and a pattern that opens with a numeral tries every 一 of the sentence.
 _PART_WORDS: dict[str, tuple[str, ...]] = {
@@ -283,7 +287,7 @@ def _count_statements(paragraphs: list[Paragraph], items: list[Item], owners: di
     out = []
     for p in paragraphs:
         text = p.text
-        if "问题" not in text or not ("个" in text or "项" in text or "条" in text or "件" in text) or not (
+        if "问题" not in text or not _TOTAL_AROUND.search(text) or not (
                 _TOTALS[0].search(text) or _TOTALS[1].search(text)):
             continue  # every statement states a total, which names 问题 and counts them in 个/项/条/件: few do
         for sm in SENTENCE.finditer(text):
