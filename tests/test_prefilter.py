@@ -18,11 +18,11 @@ from rectlint.engine import Settings, check
 from rectlint.evidence import masked
 from rectlint.joined import Joined
 from rectlint.patterns import compile_fast
-from rectlint.prescan import Prescan
+from rectlint.prescan import Prescan, joined_searcher
 from rectlint.registry import all_rules
 from rectlint.rule import Rule
 from rectlint.source import read_bytes
-from rectlint.triggers import exact_in_joined, joined_form, triggers
+from rectlint.triggers import exact_in_joined, joined_form, repeat_width, triggers
 
 PACK_RULES = [r for r in all_rules() if hasattr(r, "pack")]
 PREFILTERS = [r.prefilter for r in all_rules() if r.prefilter is not None]
@@ -97,6 +97,25 @@ def test_a_trigger_may_hold_where_its_pattern_does_not() -> None:
     assert _found([re.compile(r"\d+%")], ["50", "%", "12%"]) == [[2]]  # a repeat: its last repetition can
     # a class of thousands of characters is read as any character but a line break
     assert _found([re.compile(r"(?<=[一-龥])[,;]")], ["中", ",文", "a,b"]) == [[2]]
+
+
+@pytest.mark.parametrize(("pattern", "width"), [(r"([一-龥]{2})\1", 2), (r"(..)(?:\1)", 2), (r"(\w)\1\1", 1),
+                                              (r"(a|bc)\1", 0), (r"x(..)\1", 0), (r"(..)x\1", 0), (r"()\1", 0)])
+def test_repeat_width(pattern: str, width: int) -> None:
+    assert repeat_width(pattern) == width
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="确保 1\u3000\U00020000", max_size=12), max_size=5),
+       st.sampled_from([r"([一-龥]{2})\1", r"(\w)\1", r"(...)\1", r"(.)\1\1"]))
+def test_a_repeat_is_tried_wherever_the_text_repeats_itself(texts: list[str], pattern: str) -> None:
+    """The places where the joined text repeats itself (a character beyond the BMP: where the pattern matches)
+    hold every match of a pattern that repeats a group."""
+    compiled = re.compile(pattern)
+    finder = joined_searcher(compiled)
+    assert finder is not None and repeat_width(finder.pattern)
+    assert _found([compiled], texts) == [_alone(finder, texts)]
+    assert set(_alone(compiled, texts)) <= set(_alone(finder, texts))
 
 
 @pytest.mark.parametrize("pattern", [r"(?i)abc", r"(?a)\d", r"(a)?(?(1)b|c)"])

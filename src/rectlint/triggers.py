@@ -232,6 +232,20 @@ def joined_form(pattern: str, flags: int = 0) -> str | None:
         return None
 
 
+def repeat_width(pattern: str, flags: int = 0) -> int:
+    """n when each match of `pattern` opens with n characters followed at once by the same n (the pattern opens
+    with a group of a fixed width n and a back-reference to it, as `(..)\\1` does), else 0."""
+    try:
+        items = _parse(pattern, flags).data
+    except (Unsupported, re.error):
+        return 0
+    if len(items) < 2 or items[0][0] is not sre.SUBPATTERN or not (group := items[0][1][0]) \
+            or items[1] != (sre.GROUPREF, group):
+        return 0
+    lo, hi = items[0][1][3].getwidth()
+    return lo if lo == hi else 0
+
+
 def triggers(pattern: str, flags: int = 0) -> list[Trigger] | None:
     """Each alternative of `pattern` as (anchor characters, lookbehind, lookahead): wherever the pattern
     matches in a paragraph alone, the joined text holds an anchor character of some alternative at a character
