@@ -78,6 +78,10 @@ def test_prescan_finds_every_paragraph_a_prefilter_matches_in(texts: list[str]) 
     (r"(?:巡视|巡察组)工作的?重要论述", ["工作的重要论述", "巡视工作重要论述", "巡察组工作的重要论述"], [1, 2]),
     (r"\d\s*-\s*\d月", ["1 -", "1 - 3月", "a-3月"], [1]),
     (r"(?i)\d+|x", ["1", "X", "y"], [0, 1]),  # beyond the analysis: searched in each paragraph
+    # the characters next to the anchor are tested first, those of all ways at once
+    (r"(?:(?<=市委)|(?<=县委))巡查(?=组)", ["巡查组", "市委巡查组", "县委检查组", "县委巡查组"], [1, 3]),
+    (r"(?<![\d.])(?:19|20)\d{2}[01]?\d[0-3]?\d日", ["2024717日", "6月15日", "12024717日", "20241231日"], [0, 3]),
+    (r"(?<!\d)\d{4}年\d{3,4}日|(?<=[二2]个)维护", ["2024年717日", "2024年7月7日", "两个维护", "2个维护"], [0, 3]),
 ])
 def test_prescan_reads_each_paragraph_alone(pattern: str, texts: list[str], hit: list[int]) -> None:
     """Where the scan can tell exactly (each of these can), it gives a pattern the paragraphs it matches in."""
@@ -89,6 +93,14 @@ def test_prescan_reads_each_paragraph_alone(pattern: str, texts: list[str], hit:
 @pytest.mark.parametrize("pattern", [r"\d+", r"[^。]{2}", r"x?", r"(a)\1", r"(?i)abc"])
 def test_no_triggers_without_an_anchor(pattern: str) -> None:
     assert triggers(pattern) is None
+
+
+def test_a_trigger_tests_the_characters_next_to_its_anchor_first() -> None:
+    # re reads a lookbehind from its far end: a branch of lookbehinds there would be tried at every 查
+    [(anchor, behind, _)] = triggers(r"(?:(?<=市委)|(?<=县委))巡查")
+    assert anchor == "查" and behind.startswith("(?<=[巡]查)")
+    [(_, behind, _)] = triggers(r"(?<=国家)安全")  # the only way is made of characters: it is that test
+    assert behind == "(?<=国家安)"
 
 
 def test_a_trigger_may_hold_where_its_pattern_does_not() -> None:

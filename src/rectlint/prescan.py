@@ -25,7 +25,7 @@ from rectlint.joined import Joined
 from rectlint.triggers import joined_form, repeat_width, rest, triggers, union
 
 T = TypeVar("T")
-_VERSION = "6"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
+_VERSION = "8"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
 _SAME = b"\0\0"  # in _same's bytes: a character that, with those after it, equals the ones that follow
 
 
