@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from helpers import doc_of
+from rectlint.sentences import CLAUSE, clause_at
 
 NOTICE = """中共某县农业农村局党组关于巡察整改情况的通报
 根据县委统一部署，2024年9月2日至10月25日，县委第一巡察组对县农业农村局党组进行了巡察。11月28日，县委第一巡察组向县农业农村局党组反馈了巡察意见。
@@ -41,3 +45,10 @@ def test_whether_there_is_evidence_is_what_the_list_says() -> None:
     asked = [doc_of(notice).facts.evidence[n].proven for n in (1, 2, 3, 4)]
     listed = [list(doc_of(notice).facts.evidence[n].evidence) for n in (1, 2, 3, 4)]
     assert asked == [bool(x) for x in listed] == [True, True, False, False]
+
+
+@given(st.text(alphabet="今后，,。；;！？!?甲", max_size=16))
+def test_the_clause_at_an_offset_is_the_clause_match_that_holds_it(text: str) -> None:
+    spans = [m.span() for m in CLAUSE.finditer(text)]
+    for at in range(len(text) + 1):
+        assert clause_at(text, at) == next(((a, b) for a, b in spans if a <= at < b), None), (text, at)

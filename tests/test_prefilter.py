@@ -18,11 +18,11 @@ from rectlint.engine import Settings, check
 from rectlint.evidence import masked
 from rectlint.joined import Joined
 from rectlint.patterns import compile_fast
-from rectlint.prescan import Prescan
+from rectlint.prescan import Prescan, joined_searcher
 from rectlint.registry import all_rules
 from rectlint.rule import Rule
 from rectlint.source import read_bytes
-from rectlint.triggers import exact_in_joined, joined_form, triggers
+from rectlint.triggers import exact_in_joined, joined_form, repeat_width, triggers
 
 PACK_RULES = [r for r in all_rules() if hasattr(r, "pack")]
 PREFILTERS = [r.prefilter for r in all_rules() if r.prefilter is not None]
@@ -78,6 +78,10 @@ def test_prescan_finds_every_paragraph_a_prefilter_matches_in(texts: list[str]) 
     (r"(?:巡视|巡察组)工作的?重要论述", ["工作的重要论述", "巡视工作重要论述", "巡察组工作的重要论述"], [1, 2]),
     (r"\d\s*-\s*\d月", ["1 -", "1 - 3月", "a-3月"], [1]),
     (r"(?i)\d+|x", ["1", "X", "y"], [0, 1]),  # beyond the analysis: searched in each paragraph
+    # the characters next to the anchor are tested first, those of all ways at once
+    (r"(?:(?<=市委)|(?<=县委))巡查(?=组)", ["巡查组", "市委巡查组", "县委检查组", "县委巡查组"], [1, 3]),
+    (r"(?<![\d.])(?:19|20)\d{2}[01]?\d[0-3]?\d日", ["2024717日", "6月15日", "12024717日", "20241231日"], [0, 3]),
+    (r"(?<!\d)\d{4}年\d{3,4}日|(?<=[二2]个)维护", ["2024年717日", "2024年7月7日", "两个维护", "2个维护"], [0, 3]),
 ])
 def test_prescan_reads_each_paragraph_alone(pattern: str, texts: list[str], hit: list[int]) -> None:
     """Where the scan can tell exactly (each of these can), it gives a pattern the paragraphs it matches in."""
@@ -91,12 +95,39 @@ def test_no_triggers_without_an_anchor(pattern: str) -> None:
     assert triggers(pattern) is None
 
 
+def test_a_trigger_tests_the_characters_next_to_its_anchor_first() -> None:
+    # re reads a lookbehind from its far end: a branch of lookbehinds there would be tried at every 查
+    [(anchor, behind, _)] = triggers(r"(?:(?<=市委)|(?<=县委))巡查")
+    assert anchor == "查" and behind.startswith("(?<=[巡]查)")
+    [(_, behind, _)] = triggers(r"(?<=国家)安全")  # the only way is made of characters: it is that test
+    assert behind == "(?<=国家安)"
+
+
 def test_a_trigger_may_hold_where_its_pattern_does_not() -> None:
     # an optional part of varying width before the anchor: no lookbehind can say what comes before the %
     assert _found([re.compile(r"\d+(?:\.\d+)?%")], ["50", "%", "12%"]) == [[1, 2]]
     assert _found([re.compile(r"\d+%")], ["50", "%", "12%"]) == [[2]]  # a repeat: its last repetition can
     # a class of thousands of characters is read as any character but a line break
     assert _found([re.compile(r"(?<=[一-龥])[,;]")], ["中", ",文", "a,b"]) == [[2]]
+
+
+@pytest.mark.parametrize(("pattern", "width"), [(r"([一-龥]{2})\1", 2), (r"(..)(?:\1)", 2), (r"(\w)\1\1", 1),
+                                              (r"(a|bc)\1", 0), (r"x(..)\1", 0), (r"(..)x\1", 0), (r"()\1", 0)])
+def test_repeat_width(pattern: str, width: int) -> None:
+    assert repeat_width(pattern) == width
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="确保 1\u3000\U00020000", max_size=12), max_size=5),
+       st.sampled_from([r"([一-龥]{2})\1", r"(\w)\1", r"(...)\1", r"(.)\1\1"]))
+def test_a_repeat_is_tried_wherever_the_text_repeats_itself(texts: list[str], pattern: str) -> None:
+    """The places where the joined text repeats itself (a character beyond the BMP: where the pattern matches)
+    hold every match of a pattern that repeats a group."""
+    compiled = re.compile(pattern)
+    finder = joined_searcher(compiled)
+    assert finder is not None and repeat_width(finder.pattern)
+    assert _found([compiled], texts) == [_alone(finder, texts)]
+    assert set(_alone(compiled, texts)) <= set(_alone(finder, texts))
 
 
 @pytest.mark.parametrize("pattern", [r"(?i)abc", r"(?a)\d", r"(a)?(?(1)b|c)"])

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from rectlint import patterns
 from rectlint.joined import Joined
 from rectlint.model import Item
-from rectlint.sentences import CLAUSE
+from rectlint.sentences import clause_at
 
 if TYPE_CHECKING:
     from rectlint.facts import DateRef
@@ -138,7 +138,6 @@ class _Analysis:
         self.inspection_start = inspection_start
         self.item_of, self.first_measure = joined.item_of, joined.first
         self._problems: dict[int, str] = {}
-        self._clauses: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}  # by measure, as needed
         self._proven: dict[int, bool] = {}
 
     def problem(self, n: int) -> str:
@@ -147,23 +146,16 @@ class _Analysis:
             text = self._problems[n] = "".join([p.text for p in self.items[n].problem_paragraphs])
         return text
 
-    def clause_at(self, i: int, at: int) -> tuple[int, int] | None:
-        """The clause of measure `i` that holds offset `at` (in the measure)."""
-        if i not in self._clauses:
-            spans = [c.span() for c in CLAUSE.finditer(self.joined.texts[i])]
-            self._clauses[i] = spans, [a for a, _ in spans]
-        return _span_at(*self._clauses[i], at)
-
     @cached_property
     def promises(self) -> list[tuple[list[Mark], list[tuple[int, int]], list[int]]]:
         """Each item's commitments, and the clauses that make them as disjoint runs (and where each starts):
         what such a clause counts or dates is no evidence."""
         marks: list[list[Mark]] = [[] for _ in self.items]
         promised: list[list[tuple[int, int]]] = [[] for _ in self.items]
-        bases, item_of = self.bases, self.item_of
+        texts, bases, item_of = self.joined.texts, self.bases, self.item_of
         for i, a, b, found in self.joined.matches(COMMITMENT):
             marks[item_of[i]].append(Mark("commitment", bases[i] + a, bases[i] + b, found))
-            if (c := self.clause_at(i, a)) is not None:
+            if (c := clause_at(texts[i], a)) is not None:
                 promised[item_of[i]].append((bases[i] + c[0], bases[i] + c[1]))
         out = []
         for found, spans in zip(marks, promised, strict=True):
@@ -229,7 +221,7 @@ class _Analysis:
             n = self.item_of[i]
             item = self.items[n]
             status_end = item.status_span.end if item.status_span else -1
-            lo, hi = self.clause_at(i, a)  # type: ignore[misc]
+            lo, hi = clause_at(texts[i], a)  # type: ignore[misc]
             if bases[i] + a >= status_end and not COMPLETED.search(texts[i][lo:hi]):
                 out[n].append(Mark("unfinished", bases[i] + a, bases[i] + b, found))
         return out

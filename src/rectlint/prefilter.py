@@ -33,7 +33,7 @@ def _parse(pattern: str, flags: int):
     return parsed.data
 
 
-def _charset(op: object, av: object) -> CharSet | None:
+def charset(op: object, av: object) -> CharSet | None:
     """The characters one item matches, when it matches exactly one character from a known set."""
     if op is sre.LITERAL:
         return ((sre.LITERAL, av),)
@@ -58,7 +58,7 @@ def _first(items) -> tuple[list[tuple[object, object]], bool] | None:
     for op, av in items:
         if op in _ZERO_WIDTH:
             continue
-        if (cs := _charset(op, av)) is not None:
+        if (cs := charset(op, av)) is not None:
             return chars + list(cs), False
         if op is sre.SUBPATTERN or op is sre.ATOMIC_GROUP:
             body = _subpattern_body(av) if op is sre.SUBPATTERN else av

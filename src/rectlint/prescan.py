@@ -5,6 +5,11 @@ A rule with a prefilter sees only the paragraphs its prefilter matches in. The p
 (triggers.py) are merged into a few patterns, searched once in the paragraphs joined by line breaks; a hit
 is then told to the rules whose trigger holds there. A prefilter without triggers is searched in the
 joined text on its own (as rewritten by triggers.joined_form), or, beyond that, in each paragraph.
+
+A pattern that matches only where some characters are repeated at once (`(..)\\1`, triggers.repeat_width)
+has no character to look for: `re` would try it at every one, which cost more than the scans for all other
+rules together. The places where the joined text repeats itself are found for the whole text at once instead
+(see _same), and the pattern is tried there only.
 """
 
 from __future__ import annotations
@@ -17,10 +22,11 @@ from typing import TypeVar
 
 from rectlint import patterns
 from rectlint.joined import Joined
-from rectlint.triggers import joined_form, rest, triggers, union
+from rectlint.triggers import joined_form, repeat_width, rest, triggers, union
 
 T = TypeVar("T")
-_VERSION = "6"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
+_VERSION = "8"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
+_SAME = b"\0\0"  # in _same's bytes: a character that, with those after it, equals the ones that follow
 
 
 class Prescan:
@@ -29,7 +35,8 @@ class Prescan:
     def __init__(self, prefilters: Sequence[re.Pattern[str] | None]) -> None:
         self.count = len(prefilters)
         self.everywhere: list[int] = []  # slots without a prefilter
-        self.alone: list[tuple[int, re.Pattern[str]]] = []  # slots searched on their own in the joined text
+        # slots searched on their own in the joined text, with the width of what their pattern repeats, if it does
+        self.alone: list[tuple[int, re.Pattern[str], int]] = []
         self.each: list[tuple[int, re.Pattern[str]]] = []  # slots searched in each paragraph
         entries: list[tuple[str, int, str]] = []  # (anchor character, slot, what must hold around it)
         for slot, prefilter in enumerate(prefilters):
@@ -38,7 +45,7 @@ class Prescan:
             elif found := _derived("triggers", prefilter):
                 entries += [(char, slot, rest(t)) for t in found for char in t[0]]
             elif finder := joined_searcher(prefilter):
-                self.alone.append((slot, finder))
+                self.alone.append((slot, finder, _derived("repeat", finder)))
             else:
                 self.each.append((slot, prefilter))
         self.scans = [patterns.compile(part) for part in union([(char, more) for char, _, more in entries])]
@@ -78,10 +85,11 @@ class Prescan:
             for slot, held in enumerate(found):
                 if held:
                     out[slot] = [owners[k] for k in sorted(held)]
-        for slot, pattern in self.alone:
+        for slot, pattern, width in self.alone:
             into, pos = out[slot], 0
-            while (m := pattern.search(text, pos)) is not None:
-                k = joined.index(m.start())  # (a match from a line break is no harm)
+            same = _same(text, width) if width else None
+            while (at := _next_match(pattern, text, pos, same)) is not None:
+                k = joined.index(at)  # (a match from a line break is no harm)
                 into.append(owners[k])
                 if k + 1 == len(starts):
                     break
@@ -94,8 +102,39 @@ class Prescan:
         return pattern.match(text, at) is not None
 
 
+def _next_match(pattern: re.Pattern[str], text: str, pos: int, same: bytes | None) -> int | None:
+    """Where `pattern` first matches in `text` from `pos` on; `same`, when given, is _same(text, width) for the
+    width of what the pattern repeats, and the pattern is tried only where the text repeats that much."""
+    if same is None:
+        m = pattern.search(text, pos)
+        return None if m is None else m.start()
+    at = same.find(_SAME, 2 * pos)
+    while at >= 0:
+        if at % 2 == 0 and pattern.match(text, at // 2):
+            return at // 2
+        at = same.find(_SAME, at + 1)
+    return None
+
+
+def _same(text: str, width: int) -> bytes | None:
+    """Two bytes for each character of `text`, both zero where it and the `width` - 1 after it are followed at
+    once by the same characters (None for a text with characters beyond the BMP: they take two code units).
+
+    The text's UTF-16 code units are read as one large integer and compared with those `width` further on by an
+    exclusive or: a few operations over the whole text instead of a try of the pattern at each character."""
+    data = text.encode("utf-16-le")
+    if len(data) != 2 * len(text):
+        return None
+    units = int.from_bytes(data, "little")
+    differ = units ^ (units >> 16 * width)  # code unit i: text[i] ^ text[i + width]
+    same = differ
+    for k in range(1, width):
+        same |= differ >> 16 * k  # code unit i: zero where units i to i + width - 1 of `differ` all are
+    return same.to_bytes(len(data), "little")
+
+
 def _derived(kind: str, prefilter: re.Pattern[str]):
-    derive = triggers if kind == "triggers" else joined_form
+    derive = {"triggers": triggers, "joined": joined_form, "repeat": repeat_width}[kind]
     return patterns.derived(f"{kind}-{_VERSION}", prefilter.pattern, prefilter.flags, derive)
 
 

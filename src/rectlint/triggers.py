@@ -15,8 +15,9 @@ alone (perhaps more often, never less; the rule's hook is still called on the pa
 
 Each alternative of the pattern is then looked for at one of its characters, its anchor: a literal (or
 one of a few) that notices seldom hold, or the line break before a paragraph for one that opens with `^`.
-What precedes the anchor becomes lookbehinds (as far back as each way it can be matched has a fixed width)
-and what follows it a lookahead. The anchors of all patterns form a few patterns (`union`) that `re` scans
+What precedes the anchor becomes lookbehinds (as far back as each way it can be matched has a fixed width),
+led by one on the characters next to the anchor when the ways hold more (most anchors fail there), and what
+follows it a lookahead. The anchors of all patterns form a few patterns (`union`) that `re` scans
 with its fast loop over first characters; a hit consumes only its anchor, so the matches of different
 rules at the same place are all seen. A pattern without an anchor in some alternative (`\\d+`, a
 back-reference) is searched in the joined text as a whole instead.
@@ -31,7 +32,7 @@ import re
 from re import _constants as sre  # the parse tree of `re`: stable since 3.11
 from re import _parser as sre_parse
 
-from rectlint.prefilter import REPEATS, class_source
+from rectlint.prefilter import REPEATS, charset, class_source
 
 # (anchor characters, what must hold before the anchor (lookbehinds, the anchor included) or "", a lookahead
 # on what follows it or "")
@@ -232,6 +233,20 @@ def joined_form(pattern: str, flags: int = 0) -> str | None:
         return None
 
 
+def repeat_width(pattern: str, flags: int = 0) -> int:
+    """n when each match of `pattern` opens with n characters followed at once by the same n (the pattern opens
+    with a group of a fixed width n and a back-reference to it, as `(..)\\1` does), else 0."""
+    try:
+        items = _parse(pattern, flags).data
+    except (Unsupported, re.error):
+        return 0
+    if len(items) < 2 or items[0][0] is not sre.SUBPATTERN or not (group := items[0][1][0]) \
+            or items[1] != (sre.GROUPREF, group):
+        return 0
+    lo, hi = items[0][1][3].getwidth()
+    return lo if lo == hi else 0
+
+
 def triggers(pattern: str, flags: int = 0) -> list[Trigger] | None:
     """Each alternative of `pattern` as (anchor characters, lookbehind, lookahead): wherever the pattern
     matches in a paragraph alone, the joined text holds an anchor character of some alternative at a character
@@ -321,9 +336,44 @@ def _trigger(items: list, state, writer: _Writer) -> Trigger:
     anchor = writer.item(op, av, False)
     ways = _before(items[:j], state)
     behind = [] if [] in ways else [f"(?<={writer.items(before)}{anchor})" for before in ways]  # (none: anything)
+    looks = behind[0] if len(behind) == 1 else "(?:" + "|".join(behind) + ")" if behind else ""
+    # `re` reads a lookbehind from its far end, where a way may open with lookarounds or a branch, and tries the
+    # ways one by one; most anchors fail on the characters next to them: those of all ways are tested first
+    if behind and (nearest := _nearest(ways)):
+        looks = f"(?<={''.join(nearest)}{anchor})" + looks
     after = writer.items(following)
-    return (chars, behind[0] if len(behind) == 1 else "(?:" + "|".join(behind) + ")" if behind else "",
-            f"(?={after})" if after else "")
+    return chars, looks, f"(?={after})" if after else ""
+
+
+def _nearest(ways: list[list]) -> list[str]:
+    """Classes of the characters that end the ways, in order: each holds what any way has at its place, back to
+    where some way has no single character (none when they are all of the only way: it tests them itself)."""
+    ends = [_characters(way) for way in ways]
+    if len(ends) == 1 and ends[0][1]:
+        return []
+    out: list[str] = []
+    for back in range(min(len(chars) for chars, _ in ends)):
+        union: list[tuple[object, object]] = []
+        for chars, _ in ends:
+            union += [c for c in chars[back] if c not in union]
+        out.append(_class(union))
+    return out[::-1]
+
+
+def _characters(way: list) -> tuple[list, bool]:
+    """What each of the characters that end `way` may be, the last first, back to the first item that is not one
+    character or a fixed repeat of one; and whether that is all of `way`."""
+    out = []
+    for op, av in reversed(way):
+        while op is sre.SUBPATTERN and not av[0] and not av[1] and not av[2] and len(av[3].data) == 1:
+            op, av = av[3].data[0]  # one repetition of a repeat (see _choices)
+        count = 1
+        if op in REPEATS and av[0] == av[1] and len(av[2].data) == 1:
+            count, (op, av) = av[0], av[2].data[0]
+        if (chars := charset(op, av)) is None:
+            return out, False
+        out += [chars] * count
+    return out, True
 
 
 def _before(items: list, state) -> list[list]:
