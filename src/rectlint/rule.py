@@ -12,13 +12,12 @@ import bisect
 import inspect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar
 
 from rectlint import patterns
 from rectlint.diagnostics import Category, Fix, Severity
-from rectlint.evidence import masked
 from rectlint.facts import Facts
 from rectlint.joined import Joined
 from rectlint.model import Item, Notice, Paragraph, Span
@@ -48,22 +47,15 @@ class Document:
     source: SourceText
     notice: Notice
     facts: Facts
-    _masked: dict[str, str] = field(default_factory=dict, repr=False)
-
-    def __post_init__(self) -> None:
-        # the facts have masked every measure already
-        measures = [m.text for item in self.notice.items for m in item.measures]
-        self._masked.update(zip(measures, self.facts.measures.texts, strict=False))
 
     @property
     def text(self) -> str:
         return self.source.text
 
-    def masked(self, text: str) -> str:
-        """evidence.masked(text), worked out once per notice: several rules read the same measures masked."""
-        if (done := self._masked.get(text)) is None:
-            done = self._masked[text] = masked(text)
-        return done
+    def masked_measures(self, item: Item) -> list[str]:
+        """The texts of the item's measures, quotations masked: the facts hold them so for all items."""
+        measures = self.facts.measures
+        return measures.texts[measures.first[item.index - 1]:measures.first[item.index]]
 
     @cached_property
     def _responses(self) -> tuple[list[int], list[tuple[Item, Paragraph]]]:

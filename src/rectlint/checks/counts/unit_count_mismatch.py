@@ -1,4 +1,5 @@
 from rectlint.diagnostics import Category, Severity
+from rectlint.evidence import masked
 from rectlint.model import Item
 from rectlint.patterns import compile_fast
 from rectlint.places import item_place
@@ -39,13 +40,13 @@ class UnitCountMismatch(Rule):
     def check_item(self, item: Item, doc: Document):
         problem: dict[str, int] = {}
         for p in item.problem_paragraphs:
-            for m in COUNT.finditer(doc.masked(p.text)):
+            for m in COUNT.finditer(masked(p.text)):
                 problem[m.group(2)] = max(problem.get(m.group(2), 0), int(m.group(1)))
         if not problem:  # nothing the measures could contradict
             return
         best: dict[str, tuple[int, int, int]] = {}
-        for m in item.measures:
-            for c in COUNT.finditer(doc.masked(m.text)):
+        for m, text in zip(item.measures, doc.masked_measures(item), strict=True):
+            for c in COUNT.finditer(text):
                 value = int(c.group(1))
                 if c.group(2) in problem and value > best.get(c.group(2), (-1, 0, 0))[0]:
                     best[c.group(2)] = (value, m.span.start + c.start(), m.span.start + c.end())

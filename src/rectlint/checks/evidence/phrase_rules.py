@@ -24,8 +24,8 @@ class PhraseRule(Rule):
     def check_item(self, item: Item, doc: Document):
         if not self.applies(item):
             return
-        for m in item.measures:
-            for hit in self.PATTERN.finditer(doc.masked(m.text)):
+        for m, text in zip(item.measures, doc.masked_measures(item), strict=True):
+            for hit in self.PATTERN.finditer(text):
                 yield Finding(m.span.start + hit.start(), m.span.start + hit.end(), self.message(item, hit.group()),
                               path=item_place(item, "response"))
 
@@ -123,8 +123,7 @@ class RelativeClaim(Rule):
     measures_prefilter = PATTERN
 
     def check_item(self, item: Item, doc: Document):
-        for m in item.measures:
-            text = doc.masked(m.text)
+        for m, text in zip(item.measures, doc.masked_measures(item), strict=True):
             for sentence in SENTENCE.finditer(text):
                 if re.search(r"\d", sentence.group()):
                     continue
@@ -202,7 +201,7 @@ class SloganOnly(Rule):
     def check_item(self, item: Item, doc: Document):
         if not item.measures or doc.facts.evidence[item.index].proven:
             return
-        text = "".join(doc.masked(m.text) for m in item.measures)
+        text = "".join(doc.masked_measures(item))
         stock = self.STOCK.findall(text)
         if len(stock) * 80 >= self.opts["density"] * max(len(text), 80):
             first = item.measures[0].span
