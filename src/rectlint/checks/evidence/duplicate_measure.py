@@ -1,5 +1,7 @@
 import re
 from collections import Counter
+from collections.abc import Iterable
+from functools import cache
 from itertools import chain, pairwise
 
 from rectlint import patterns
@@ -73,23 +75,29 @@ def first_two_places(items: list[Item], k: int, most: int, measures: MaskedMeasu
     the runs first occur: ((item index, offset), (item index, offset)) of its first two occurrences in
     different items. Quotations are masked (`measures`, as the facts hold them); runs holding digits are left
     out."""
-    bounds = list(pairwise(measures.first))  # each item's measures among all: [first, end)
-    texts = [measures.texts[a:b] for a, b in bounds]
     whole, starts = measures.text, measures.starts
     if _UNUSUAL.search(whole):
         whole = _UNUSUAL.sub(_digit_blanked, whole)  # character for character: the offsets stay
     # each item's stretches of at least k characters without masked quotations, digits or line breaks (between
-    # its measures)
-    segments = [{seg for seg in _BREAKS.split(whole[starts[a]:starts[b - 1] + len(measures.texts[b - 1])])
-                 if len(seg) >= k} if a < b else set() for a, b in bounds]
+    # its measures), found from where its first measure starts to where its last one ends
+    ends = [*starts, len(whole) + 1]  # each measure's start, and one past the end of the text
+    stretches = _stretches(k).findall
+    segments = [set(stretches(whole, ends[a], ends[b] - 1)) for a, b in pairwise(measures.first)]
     # A stretch that `most` items or more hold is stock phrasing: each of its runs is held as often, so they are
     # made once, to be left out, instead of for each item that holds it.
     stock = {seg for seg, count in Counter(chain.from_iterable(segments)).items() if count >= most}
+    own = [held - stock for held in segments]
+    # Once stock phrasing is left out, most notices hold no run twice (in two items or in one): the size of one
+    # set of all their runs tells so, with no set for each item to make and count.
+    every = list(chain.from_iterable(own))
+    if len(_runs(every, k)) == sum(map(len, every)) - (k - 1) * len(every):
+        return []
     # every run of k characters of each item's other stretches: sets, so that each item counts a run once
-    runs = [_runs(held - stock, k) for held in segments]
-    shared = _in_some_items(runs, most)
+    runs = [_runs(held, k) for held in own]
+    shared = {run for run, count in Counter(chain.from_iterable(runs)).items() if 2 <= count < most}
     if stock and shared:
         shared -= _runs(stock, k)
+    texts = [measures.texts[a:b] for a, b in pairwise(measures.first)]
     seen: dict[str, list[tuple[int, int]]] = {}
     firsts: dict[str, tuple[int, int, int]] = {}
     for n, (item, ts, held) in enumerate(zip(items, texts, runs, strict=True)):
@@ -105,24 +113,19 @@ def first_two_places(items: list[Item], k: int, most: int, measures: MaskedMeasu
 _UNUSUAL = patterns.compile(r"[^\x00-\xb1\u2000-\u206f\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 
 
-# What ends a stretch: a line break (between measures), masked quotations and digits (str.isdigit: ① is a digit
-# too). Once _UNUSUAL's digits are blanked, the only ones left are ASCII and full-width (a test checks this too),
-# and `re` tests those faster than \d. (A class first, not a repeat: `re` then skips to the next one in C.)
-_BREAKS = patterns.compile(r"[\n\u30000-9０-９][\n\u30000-9０-９]*")
+@cache
+def _stretches(k: int) -> re.Pattern[str]:
+    """The stretches of at least k characters without a line break (between measures), a masked quotation or a
+    digit (str.isdigit: ① is a digit too). Once _UNUSUAL's digits are blanked, the only ones left are ASCII and
+    full-width (a test checks this too), and `re` tests those faster than \\d."""
+    return patterns.compile(rf"[^\n\u30000-9０-９]{{{k},}}")
 
 
 def _digit_blanked(m: re.Match[str]) -> str:
     return "\u3000" if m.group().isdigit() else m.group()
 
 
-def _runs(stretches: set[str], k: int) -> set[str]:
+def _runs(stretches: Iterable[str], k: int) -> set[str]:
     """Every run of k characters of the stretches."""
     return {seg[i:i + k] for seg in stretches for i in range(len(seg) - k + 1)}
 
-
-def _in_some_items(runs: list[set[str]], most: int) -> set[str]:
-    """The runs held by at least two and fewer than `most` of the items (each a set of runs)."""
-    if len(set().union(*runs)) == sum(map(len, runs)):  # no run in two items: a union, made in C, tells so
-        return set()  # faster than counting, and once stock phrasing is left out, that is most notices
-    held_by = Counter(chain.from_iterable(runs))  # how many items hold each run
-    return {run for run, count in held_by.items() if 2 <= count < most}
