@@ -75,7 +75,8 @@ YEAR, DAY = re.compile(r"(20\d\d)(?=年)"), re.compile(r"(\d{1,2}月)(\d{1,2})(?
 
 def redated(text: str, rng: random.Random) -> str:
     """The notice's own dates: every year moved by one offset, each day of the month replaced by another (the
-    same date alike throughout the notice), so that notices do not share their date expressions."""
+    same date alike throughout the notice). Notices still share most date texts (months, 今年, 3月份): the
+    README says what that does to the figures."""
     shift, days = rng.randint(-5, 1), {}
     text = YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
     return DAY.sub(lambda m: m.group(1) + str(days.setdefault(m.group(), rng.randint(1, 28))), text)
