@@ -26,7 +26,6 @@ from rectlint.triggers import joined_form, repeat_width, rest, triggers, union
 
 T = TypeVar("T")
 _VERSION = "8"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
-_SAME = b"\0\0"  # in _same's bytes: a character that, with those after it, equals the ones that follow
 
 
 class Prescan:
@@ -104,32 +103,32 @@ class Prescan:
 
 def _next_match(pattern: re.Pattern[str], text: str, pos: int, same: bytes | None) -> int | None:
     """Where `pattern` first matches in `text` from `pos` on; `same`, when given, is _same(text, width) for the
-    width of what the pattern repeats, and the pattern is tried only where the text repeats that much."""
+    width of what the pattern repeats, and the pattern is tried only where the text may repeat that much."""
     if same is None:
         m = pattern.search(text, pos)
         return None if m is None else m.start()
-    at = same.find(_SAME, 2 * pos)
+    at = same.find(0, pos)
     while at >= 0:
-        if at % 2 == 0 and pattern.match(text, at // 2):
-            return at // 2
-        at = same.find(_SAME, at + 1)
+        if pattern.match(text, at):
+            return at
+        at = same.find(0, at + 1)
     return None
 
 
-def _same(text: str, width: int) -> bytes | None:
-    """Two bytes for each character of `text`, both zero where it and the `width` - 1 after it are followed at
-    once by the same characters (None for a text with characters beyond the BMP: they take two code units).
+def _same(text: str, width: int) -> bytes:
+    """A byte for each character of `text`, zero wherever it and the `width` - 1 after it may be followed at once
+    by the same characters (and some places where they are not).
 
-    The text's UTF-16 code units are read as one large integer and compared with those `width` further on by an
-    exclusive or: a few operations over the whole text instead of a try of the pattern at each character."""
-    data = text.encode("utf-16-le")
-    if len(data) != 2 * len(text):
-        return None
+    Each character stands for the low byte of its code point (equal characters have equal ones): these bytes are
+    read as one large integer and compared with those `width` further on by an exclusive or, a few operations
+    over the whole text instead of a try of the pattern at each character. A byte a character (a fourth of its
+    UTF-32 form) costs half as much as its UTF-16 code unit, and lies at the character's own offset."""
+    data = text.encode("utf-32-le")[::4]
     units = int.from_bytes(data, "little")
-    differ = units ^ (units >> 16 * width)  # code unit i: text[i] ^ text[i + width]
+    differ = units ^ (units >> 8 * width)  # byte i: text[i] ^ text[i + width], of their low bytes
     same = differ
     for k in range(1, width):
-        same |= differ >> 16 * k  # code unit i: zero where units i to i + width - 1 of `differ` all are
+        same |= differ >> 8 * k  # byte i: zero where bytes i to i + width - 1 of `differ` all are
     return same.to_bytes(len(data), "little")
 
 
