@@ -42,12 +42,12 @@ class Joined:
         if not self.texts:
             return []
         out = []
-        starts, texts, k = self.starts, self.texts, 0
+        starts, texts, find = self.starts, self.texts, bisect.bisect_right
         for m in pattern.finditer(self.text):
             a, b = m.span()
-            while k + 1 < len(starts) and a >= starts[k + 1]:
-                k += 1
-            if a < starts[k] or b > starts[k] + len(texts[k]):  # it takes in a line break
+            # by bisection: the texts between two matches are often many (a walk to the next one cost more)
+            k = find(starts, a) - 1
+            if k < 0 or b > (start := starts[k]) + len(texts[k]):  # it takes in a line break
                 return [(j, x.start(), x.end(), x.group()) for j, t in enumerate(texts) for x in pattern.finditer(t)]
-            out.append((k, a - starts[k], b - starts[k], m.group()))
+            out.append((k, a - start, b - start, m.group()))
         return out
