@@ -2,12 +2,13 @@
 hook's measures prefilter holds in), found in one scan of the notice.
 
 A rule with a prefilter sees only the paragraphs its prefilter matches in. The prefilters' triggers
-(triggers.py) are merged into a few patterns, searched once in the paragraphs joined by line breaks; a hit
-is then told to the rules whose trigger holds there. A prefilter without triggers is searched in the
-joined text on its own (as rewritten by triggers.joined_form), or, beyond that, in each paragraph.
+(triggers.py) are merged into one pattern that passes over the paragraphs joined by line breaks from one
+hit to the next (triggers.passing), in one scan; a hit is then told to the rules whose trigger holds there.
+A prefilter without triggers is searched in the joined text on its own (as rewritten by
+triggers.joined_form), or, beyond that, in each paragraph.
 
 A pattern that matches only where some characters are repeated at once (`(..)\\1`, triggers.repeat_width)
-has no character to look for: `re` would try it at every one, which cost more than the scans for all other
+has no character to look for: `re` would try it at every one, which cost more than the scan for all other
 rules together. The places where the joined text repeats itself are found for the whole text at once instead
 (see _same), and the pattern is tried there only.
 """
@@ -22,7 +23,7 @@ from typing import TypeVar
 
 from rectlint import patterns
 from rectlint.joined import Joined
-from rectlint.triggers import joined_form, repeat_width, rest, triggers, union
+from rectlint.triggers import joined_form, passing, repeat_width, rest, triggers
 
 T = TypeVar("T")
 _VERSION = "8"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
@@ -47,7 +48,8 @@ class Prescan:
                 self.alone.append((slot, finder, _derived("repeat", finder)))
             else:
                 self.each.append((slot, prefilter))
-        self.scans = [patterns.compile(part) for part in union([(char, more) for char, _, more in entries])]
+        # matched from any place, it ends at the next hit of some anchor (or at the end of the text)
+        self.passing = patterns.compile(passing([(char, more) for char, _, more in entries])) if entries else None
         # per anchor character, the slots whose triggers may hold there and the pattern that tells (None: the
         # scan's hit does); these are compiled when first needed, which is seldom
         self.table: dict[str, list[tuple[int, str | None]]] = {}
@@ -71,16 +73,17 @@ class Prescan:
         if not owners:
             return out
         text, starts = joined.text, joined.starts
-        if self.scans:
+        if self.passing is not None:
             found: list[set[int]] = [set() for _ in range(self.count)]  # text indices, per slot
-            table = self.table
-            for scan in self.scans:
-                for m in scan.finditer(text):
-                    at, char = m.start(), m.group()
-                    k = bisect.bisect_right(starts, at + 1 if char == "\n" else at) - 1  # a line break: the next
-                    for slot, holds in table[char]:
-                        if k not in found[slot] and (holds is None or self._holds(holds, text, at)):
-                            found[slot].add(k)
+            table, passes, end = self.table, self.passing.match, len(text)
+            at = passes(text).end()  # type: ignore[union-attr]
+            while at < end:
+                char = text[at]
+                k = bisect.bisect_right(starts, at + 1 if char == "\n" else at) - 1  # a line break: the next
+                for slot, holds in table[char]:
+                    if k not in found[slot] and (holds is None or self._holds(holds, text, at)):
+                        found[slot].add(k)
+                at = passes(text, at + 1).end()  # type: ignore[union-attr]
             for slot, held in enumerate(found):
                 if held:
                     out[slot] = [owners[k] for k in sorted(held)]
