@@ -465,7 +465,8 @@ def passing(entries: list[tuple[str, str]]) -> str:
     alternatives = [_chars(chars) + f"(?!{condition})" for condition, chars in
                     sorted(by_condition.items(), key=lambda group: (-sum(map(rate, group[1])), group[0]))]
     between = "[^" + "".join(map(re.escape, sorted(by_char))) + "]*+"
-    return f"(?:{between}(?:{'|'.join(alternatives)}))*+{between}" if alternatives else between
+    # an atomic group, not a possessive repeat: before 3.11.5 `re` could keep part of a failed try of one
+    return f"(?>(?:{between}(?:{'|'.join(alternatives)}))*){between}" if alternatives else between
 
 
 def _chars(chars: list[str]) -> str:
