@@ -4,10 +4,11 @@ rules' prefilters finds every paragraph a prefilter matches in when that paragra
 from __future__ import annotations
 
 import re
+from re import _parser as sre_parse
 from types import SimpleNamespace
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from conftest import EXAMPLES
@@ -22,10 +23,11 @@ from rectlint.prescan import Prescan, joined_searcher
 from rectlint.registry import all_rules
 from rectlint.rule import Rule
 from rectlint.source import read_bytes
-from rectlint.triggers import exact_in_joined, joined_form, repeat_width, triggers
+from rectlint.triggers import exact_in_joined, joined_form, repeat_width, rest, triggers
 
 PACK_RULES = [r for r in all_rules() if hasattr(r, "pack")]
 PREFILTERS = [r.prefilter for r in all_rules() if r.prefilter is not None]
+MEASURES_PREFILTERS = [r.measures_prefilter for r in all_rules() if r.measures_prefilter is not None]
 LINES = [ln for p in sorted(EXAMPLES.glob("*.txt")) for ln in p.read_text("utf-8").splitlines() if ln.strip()]
 # Pieces that make matches likely: every character of the packs' patterns, the rules' own examples
 # (which hold a finding each), and lines of the example notices.
@@ -57,6 +59,45 @@ def test_prescan_finds_every_paragraph_a_prefilter_matches_in(texts: list[str]) 
         assert _matches(rule.pattern, "".join(texts)) == _matches(plain, "".join(texts)), rule.code
     for prefilter, found in zip(PREFILTERS, _found(PREFILTERS, texts), strict=True):
         assert set(_alone(prefilter, texts)) <= set(found), (prefilter.pattern, texts)
+
+
+def _anchor_tests(prefilter: re.Pattern[str]) -> dict[str, list[re.Pattern[str]]]:
+    """Each anchor character of the prefilter's triggers, with what holds at it when one of them does."""
+    out: dict[str, list[re.Pattern[str]]] = {}
+    for trigger in triggers(prefilter.pattern, prefilter.flags) or []:
+        for char in trigger[0]:
+            out.setdefault(char, []).append(re.compile(re.escape(char) + rest(trigger)))
+    return out
+
+
+TRIGGERED = [[(p, _anchor_tests(p)) for p in prefilters if triggers(p.pattern, p.flags)]
+             for prefilters in (PREFILTERS, MEASURES_PREFILTERS)]
+
+
+def _where_triggers_hold(anchors: list[dict[str, list[re.Pattern[str]]]], texts: list[str]) -> list[list[int]]:
+    """For each prefilter, the paragraphs where one of its triggers holds at its anchor, tried at every
+    character of the joined text (a line break stands for the paragraph after it)."""
+    joined = Joined(texts)
+    return [sorted({joined.index(at + (char == "\n")) for at, char in enumerate(joined.text)
+                    if any(test.match(joined.text, at) for test in tests.get(char, ()))}) for tests in anchors]
+
+
+def test_what_a_trigger_asks_around_its_anchor_takes_no_characters() -> None:
+    # the one scan goes on from the character after an anchor, hit or not: a condition may only look around
+    for prefilter in PREFILTERS + MEASURES_PREFILTERS:
+        for trigger in triggers(prefilter.pattern, prefilter.flags) or []:
+            assert sre_parse.parse(rest(trigger)).getwidth() == (0, 0), prefilter.pattern
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PIECES), max_size=6).map("".join).map(lambda t: t.replace("\n", "")),
+                max_size=6))
+@example(["增长50%", "1、整改"])  # hits one after the other: the scan goes on from the character after each
+def test_one_scan_chooses_the_paragraphs_where_a_trigger_holds(texts: list[str]) -> None:
+    """The scan that passes from one hit of the triggers to the next chooses, for each prefilter with triggers,
+    exactly the paragraphs where one of them holds at some character, as a scan of each trigger did."""
+    for triggered in TRIGGERED:
+        assert _found([p for p, _ in triggered], texts) == _where_triggers_hold([a for _, a in triggered], texts)
 
 
 @pytest.mark.parametrize(("pattern", "texts", "hit"), [
@@ -118,11 +159,11 @@ def test_repeat_width(pattern: str, width: int) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.text(alphabet="确保 1\u3000\U00020000", max_size=12), max_size=5),
+@given(st.lists(st.text(alphabet="确保 1\u3000\U00020000一", max_size=12), max_size=5),
        st.sampled_from([r"([一-龥]{2})\1", r"(\w)\1", r"(...)\1", r"(.)\1\1"]))
 def test_a_repeat_is_tried_wherever_the_text_repeats_itself(texts: list[str], pattern: str) -> None:
-    """The places where the joined text repeats itself (a character beyond the BMP: where the pattern matches)
-    hold every match of a pattern that repeats a group."""
+    """The places where the joined text may repeat itself hold every match of a pattern that repeats a group
+    (the last three characters here differ only beyond their low byte)."""
     compiled = re.compile(pattern)
     finder = joined_searcher(compiled)
     assert finder is not None and repeat_width(finder.pattern)

@@ -201,8 +201,9 @@ class _Analysis:
     def _any_proof(self, n: int) -> bool:
         """Whether item `n` has any proof: its dates are looked at first, then each measure on its own."""
         _, runs, run_starts = self.promises[n]
-        if any(self._dated(n, d) and _span_at(runs, run_starts, d.span.start) is None for d in self.dates[n]):
-            return True
+        for d in self.dates[n]:  # a plain loop: most items stop at their first date, a generator cost more
+            if self._dated(n, d) and (not runs or _span_at(runs, run_starts, d.span.start) is None):
+                return True
         texts, bases = self.joined.texts, self.bases
         for i in range(self.first_measure[n], self.first_measure[n + 1]):
             for kind, pattern in _PROOFS:  # what a joined scan finds in a measure, it finds in the measure alone

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from itertools import accumulate
 
 
@@ -42,12 +43,37 @@ class Joined:
         if not self.texts:
             return []
         out = []
-        starts, texts, k = self.starts, self.texts, 0
+        starts, texts, find = self.starts, self.texts, bisect.bisect_right
         for m in pattern.finditer(self.text):
             a, b = m.span()
-            while k + 1 < len(starts) and a >= starts[k + 1]:
-                k += 1
-            if a < starts[k] or b > starts[k] + len(texts[k]):  # it takes in a line break
+            # by bisection: the texts between two matches are often many (a walk to the next one cost more)
+            k = find(starts, a) - 1
+            if k < 0 or b > (start := starts[k]) + len(texts[k]):  # it takes in a line break
                 return [(j, x.start(), x.end(), x.group()) for j, t in enumerate(texts) for x in pattern.finditer(t)]
-            out.append((k, a - starts[k], b - starts[k], m.group()))
+            out.append((k, a - start, b - start, m.group()))
         return out
+
+    def near(self, pattern: re.Pattern[str], needles: str | tuple[str, ...], lo: int = 0, hi: int = 0) \
+            -> Iterator[re.Match[str]]:
+        """What pattern.finditer(self.text) gives, for a pattern that matches no empty text and each of whose
+        matches holds one of `needles` from `lo` to `hi` characters after its start. The needles are found by
+        str.find, which leaps from one to the next, and the pattern is tried only a little before each: a
+        scan of `re` tests every character, at some 60 instructions each, for the few matches a notice holds."""
+        text = self.text
+        places = [at for needle in needles for at in _places(text, needle)]
+        if len(places) * 64 > len(text):  # a text full of them: one scan costs less than a try at each
+            yield from pattern.finditer(text)
+            return
+        end = 0  # of the last match: the next begins there or later
+        for start in sorted({s for at in places for s in range(max(0, at - hi), at - lo + 1)}):
+            if start >= end and (m := pattern.match(text, start)) is not None:
+                yield m
+                end = m.end()
+
+
+def _places(text: str, needle: str) -> Iterator[int]:
+    """Where `needle` stands in `text`, in order."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)

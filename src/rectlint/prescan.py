@@ -2,12 +2,13 @@
 hook's measures prefilter holds in), found in one scan of the notice.
 
 A rule with a prefilter sees only the paragraphs its prefilter matches in. The prefilters' triggers
-(triggers.py) are merged into a few patterns, searched once in the paragraphs joined by line breaks; a hit
-is then told to the rules whose trigger holds there. A prefilter without triggers is searched in the
-joined text on its own (as rewritten by triggers.joined_form), or, beyond that, in each paragraph.
+(triggers.py) are merged into one pattern that passes over the paragraphs joined by line breaks from one
+hit to the next (triggers.passing), in one scan; a hit is then told to the rules whose trigger holds there.
+A prefilter without triggers is searched in the joined text on its own (as rewritten by
+triggers.joined_form), or, beyond that, in each paragraph.
 
 A pattern that matches only where some characters are repeated at once (`(..)\\1`, triggers.repeat_width)
-has no character to look for: `re` would try it at every one, which cost more than the scans for all other
+has no character to look for: `re` would try it at every one, which cost more than the scan for all other
 rules together. The places where the joined text repeats itself are found for the whole text at once instead
 (see _same), and the pattern is tried there only.
 """
@@ -22,11 +23,10 @@ from typing import TypeVar
 
 from rectlint import patterns
 from rectlint.joined import Joined
-from rectlint.triggers import joined_form, repeat_width, rest, triggers, union
+from rectlint.triggers import joined_form, passing, repeat_width, rest, triggers
 
 T = TypeVar("T")
 _VERSION = "8"  # of the rewriting in triggers.py: its results are kept in the start-up cache under this
-_SAME = b"\0\0"  # in _same's bytes: a character that, with those after it, equals the ones that follow
 
 
 class Prescan:
@@ -48,7 +48,8 @@ class Prescan:
                 self.alone.append((slot, finder, _derived("repeat", finder)))
             else:
                 self.each.append((slot, prefilter))
-        self.scans = [patterns.compile(part) for part in union([(char, more) for char, _, more in entries])]
+        # matched from any place, it ends at the next hit of some anchor (or at the end of the text)
+        self.passing = patterns.compile(passing([(char, more) for char, _, more in entries])) if entries else None
         # per anchor character, the slots whose triggers may hold there and the pattern that tells (None: the
         # scan's hit does); these are compiled when first needed, which is seldom
         self.table: dict[str, list[tuple[int, str | None]]] = {}
@@ -72,16 +73,17 @@ class Prescan:
         if not owners:
             return out
         text, starts = joined.text, joined.starts
-        if self.scans:
+        if self.passing is not None:
             found: list[set[int]] = [set() for _ in range(self.count)]  # text indices, per slot
-            table = self.table
-            for scan in self.scans:
-                for m in scan.finditer(text):
-                    at, char = m.start(), m.group()
-                    k = bisect.bisect_right(starts, at + 1 if char == "\n" else at) - 1  # a line break: the next
-                    for slot, holds in table[char]:
-                        if k not in found[slot] and (holds is None or self._holds(holds, text, at)):
-                            found[slot].add(k)
+            table, passes, end = self.table, self.passing.match, len(text)
+            at = passes(text).end()  # type: ignore[union-attr]
+            while at < end:
+                char = text[at]
+                k = bisect.bisect_right(starts, at + 1 if char == "\n" else at) - 1  # a line break: the next
+                for slot, holds in table[char]:
+                    if k not in found[slot] and (holds is None or self._holds(holds, text, at)):
+                        found[slot].add(k)
+                at = passes(text, at + 1).end()  # type: ignore[union-attr]
             for slot, held in enumerate(found):
                 if held:
                     out[slot] = [owners[k] for k in sorted(held)]
@@ -104,32 +106,32 @@ class Prescan:
 
 def _next_match(pattern: re.Pattern[str], text: str, pos: int, same: bytes | None) -> int | None:
     """Where `pattern` first matches in `text` from `pos` on; `same`, when given, is _same(text, width) for the
-    width of what the pattern repeats, and the pattern is tried only where the text repeats that much."""
+    width of what the pattern repeats, and the pattern is tried only where the text may repeat that much."""
     if same is None:
         m = pattern.search(text, pos)
         return None if m is None else m.start()
-    at = same.find(_SAME, 2 * pos)
+    at = same.find(0, pos)
     while at >= 0:
-        if at % 2 == 0 and pattern.match(text, at // 2):
-            return at // 2
-        at = same.find(_SAME, at + 1)
+        if pattern.match(text, at):
+            return at
+        at = same.find(0, at + 1)
     return None
 
 
-def _same(text: str, width: int) -> bytes | None:
-    """Two bytes for each character of `text`, both zero where it and the `width` - 1 after it are followed at
-    once by the same characters (None for a text with characters beyond the BMP: they take two code units).
+def _same(text: str, width: int) -> bytes:
+    """A byte for each character of `text`, zero wherever it and the `width` - 1 after it may be followed at once
+    by the same characters (and some places where they are not).
 
-    The text's UTF-16 code units are read as one large integer and compared with those `width` further on by an
-    exclusive or: a few operations over the whole text instead of a try of the pattern at each character."""
-    data = text.encode("utf-16-le")
-    if len(data) != 2 * len(text):
-        return None
+    Each character stands for the low byte of its code point (equal characters have equal ones): these bytes are
+    read as one large integer and compared with those `width` further on by an exclusive or, a few operations
+    over the whole text instead of a try of the pattern at each character. A byte a character (a fourth of its
+    UTF-32 form) costs half as much as its UTF-16 code unit, and lies at the character's own offset."""
+    data = text.encode("utf-32-le")[::4]
     units = int.from_bytes(data, "little")
-    differ = units ^ (units >> 16 * width)  # code unit i: text[i] ^ text[i + width]
+    differ = units ^ (units >> 8 * width)  # byte i: text[i] ^ text[i + width], of their low bytes
     same = differ
     for k in range(1, width):
-        same |= differ >> 16 * k  # code unit i: zero where units i to i + width - 1 of `differ` all are
+        same |= differ >> 8 * k  # byte i: zero where bytes i to i + width - 1 of `differ` all are
     return same.to_bytes(len(data), "little")
 
 

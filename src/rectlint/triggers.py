@@ -17,9 +17,9 @@ Each alternative of the pattern is then looked for at one of its characters, its
 one of a few) that notices seldom hold, or the line break before a paragraph for one that opens with `^`.
 What precedes the anchor becomes lookbehinds (as far back as each way it can be matched has a fixed width),
 led by one on the characters next to the anchor when the ways hold more (most anchors fail there), and what
-follows it a lookahead. The anchors of all patterns form a few patterns (`union`) that `re` scans
-with its fast loop over first characters; a hit consumes only its anchor, so the matches of different
-rules at the same place are all seen. A pattern without an anchor in some alternative (`\\d+`, a
+follows it a lookahead. One pattern (`passing`) passes over the joined text from one hit of the anchors of
+all patterns to the next, where their conditions hold: the matches of different rules at the same place are
+all seen. A pattern without an anchor in some alternative (`\\d+`, a
 back-reference) is searched in the joined text as a whole instead.
 
 `exact_in_joined` tells the patterns that need no rewriting at all: a rule may search the joined text with
@@ -48,7 +48,6 @@ _MAX_BEHIND = 24  # characters a lookbehind may span
 _MAX_WAYS = 8  # lookbehinds the characters before an anchor may be split into
 _MAX_ALTERNATIVES = 400  # alternatives a pattern may be split into before it is searched as a whole
 _BROAD = 2000  # characters from which a class may be read as any character but a line break
-_ONE_SCAN = 32  # anchors that one pattern may hold however frequent they are (see union)
 _MAX_SPELLED = 4  # a fixed repeat of one character up to this count is written out
 _ONE_CHARACTER = (sre.LITERAL, sre.NOT_LITERAL, sre.ANY, sre.IN)
 
@@ -446,25 +445,32 @@ def _group_in_lookaround(items) -> bool:
                for op, av in _walk(items))
 
 
-def union(entries: list[tuple[str, str]], first: int = 24) -> list[str]:
-    """Patterns that together find every (anchor character, rest) of `entries`; each hit is one anchor character.
+def passing(entries: list[tuple[str, str]]) -> str:
+    """A pattern whose match from any place passes over the text up to the next anchor character at which some
+    of `entries` (anchor character, rest) holds, or up to the end: one scan finds the hits of them all, one
+    match each, and each hit is one anchor character.
 
-    At a character that is one of its anchors, `re` tries the pattern's anchors one after the other (a
-    quick test each), so one pattern for many would make every candidate pay for the whole list: the most
-    frequent anchors go into short patterns (`first`, then twice as many, …), the rare ones into the last.
-    A few dozen are tried faster than the text is scanned again: they make one pattern."""
+    Between anchors `re` runs through the text in its loop over one class. At an anchor it tries the anchors'
+    alternatives one after the other (a quick test each) up to the one that opens with that character, which
+    passes the anchor where none of its conditions hold: the walk stops there, so the most frequent anchors
+    come first, and anchors with the same conditions share an alternative (a class, tested at once). An
+    anchor with no condition to hold is a hit wherever it stands: no alternative passes it."""
     by_char: dict[str, list[str]] = {}
     for char, more in entries:
         by_char.setdefault(char, []).append(more)
-    chars = sorted(by_char, key=lambda c: (-rate(c), c))
-    if len(chars) <= _ONE_SCAN:
-        first = len(chars)
-    out = []
-    while chars:
-        part, chars = chars[:first], chars[first:]
-        first *= 2
-        out.append("|".join(re.escape(c) + _either(by_char[c]) for c in part))
-    return out
+    by_condition: dict[str, list[str]] = {}
+    for char, conditions in by_char.items():
+        if condition := _either(conditions):
+            by_condition.setdefault(condition, []).append(char)
+    alternatives = [_chars(chars) + f"(?!{condition})" for condition, chars in
+                    sorted(by_condition.items(), key=lambda group: (-sum(map(rate, group[1])), group[0]))]
+    between = "[^" + "".join(map(re.escape, sorted(by_char))) + "]*+"
+    # an atomic group, not a possessive repeat: before 3.11.5 `re` could keep part of a failed try of one
+    return f"(?>(?:{between}(?:{'|'.join(alternatives)}))*){between}" if alternatives else between
+
+
+def _chars(chars: list[str]) -> str:
+    return re.escape(chars[0]) if len(chars) == 1 else "[" + "".join(map(re.escape, sorted(chars))) + "]"
 
 
 def _either(conditions: list[str]) -> str:

@@ -10,6 +10,8 @@ HAN = r"\u4e00-\u9fff"
 MARK = patterns.compile(rf'[,;:?!("](?:(?<=[{HAN}》”’）][,;:?!])|(?<=[,;:?!])(?=[{HAN}《“‘（])'
                         rf'|(?<=\()(?=[^()\n]*[{HAN}])[^()\n]*\)|(?<=")(?=[^"\n]*[{HAN}])[^"\n]*")')
 FULL = "，；：？！（）"
+FULL_MARK = patterns.compile(f"[{FULL}]")
+HALF = ",;:?!(\""  # what MARK opens with
 WIDE = str.maketrans({",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）"})
 
 
@@ -61,14 +63,13 @@ class HalfWidthPunctuation(Rule):
     def check_notice(self, doc: Document):
         joined = doc.joined  # MARK and FULL match no line break: one search finds what each paragraph holds
         marks = []
-        for m in MARK.finditer(joined.text):
+        for m in joined.near(MARK, HALF):  # each match opens with a half-width mark, which most notices lack
             start = joined.source_offset(m.start())
             marks.append((start, start + len(m.group()), m.group()))
         if not marks:
             return
-        full = sum(map(joined.text.count, FULL))
         edits = [Edit(start=a, end=b, content=_replacement(t)) for a, b, t in marks]
-        if len(marks) / (len(marks) + full) >= self.opts["uniform_share"] and len(marks) > 1:
+        if len(marks) > 1 and self._uniform(len(marks), joined.text):
             a, b, t = marks[0]
             yield Finding(a, b, f"全文使用半角标点（{len(marks)}处，如“{t}”），应使用全角标点",
                           fix=Fix(message="全部改为全角标点", edits=edits))
@@ -76,3 +77,14 @@ class HalfWidthPunctuation(Rule):
         for (a, b, t), edit in zip(marks, edits, strict=True):
             yield Finding(a, b, f"半角标点“{t}”应为全角“{edit.content}”",
                           fix=Fix(message=f"改为“{edit.content}”", edits=[edit]))
+
+    def _uniform(self, marks: int, text: str) -> bool:
+        """Whether `marks` half-width marks are at least the share of all marks that makes the text's
+        punctuation half-width; the full-width ones are counted only until they make it fall short (most
+        notices hold one in their first sentence)."""
+        full, share = 0, self.opts["uniform_share"]
+        for _ in FULL_MARK.finditer(text):
+            full += 1
+            if marks / (marks + full) < share:
+                return False
+        return marks / (marks + full) >= share

@@ -12,6 +12,20 @@ OTHERS = patterns.compile("[^\n" + "".join(PAIRS) + "".join(CLOSERS) + "]+")  # 
 ADJACENT_PAIR = patterns.compile("|".join(opener + closer for opener, closer in PAIRS.items()))
 
 
+def _paired(depth: int) -> str:
+    """A paragraph whose marks all pair, nested up to `depth` deep: runs of other characters taken whole and
+    repeats kept once made, so that `re` never goes back."""
+    run = "[^\n" + "".join(PAIRS) + "".join(CLOSERS) + "]*+"
+    inner = run
+    for _ in range(depth):
+        pairs = "|".join(opener + inner + closer for opener, closer in PAIRS.items())
+        inner = f"{run}(?>(?:(?:{pairs}){run})*)"
+    return inner
+
+
+ALL_PAIRED = patterns.compile(f"(?>(?:\n{_paired(2)})*)")  # matches all the joined text when no mark is left over
+
+
 class UnbalancedBrackets(Rule):
     """An opening （ 《 “ 【 〔 ‘ without its closing mark, or a closing mark without its opening one.
 
@@ -41,11 +55,16 @@ class UnbalancedBrackets(Rule):
     severity = Severity.WARNING
 
     def check_notice(self, doc: Document):
-        # Most paragraphs pair all their marks. The marks of all of them (each paragraph's after a line break)
-        # lose their adjacent pairs until none is left: a paragraph with a mark left over is paired one by one.
+        # Most paragraphs pair all their marks, as one match over all of them tells (unless marks nest more
+        # than two deep: each level more makes the pattern six times as long). Else the marks of all of them
+        # (each paragraph's after a line break) lose their adjacent pairs until none is left: a paragraph with
+        # a mark left over is paired one by one.
         if not doc.notice.paragraphs:
             return
-        marks = OTHERS.sub("", doc.joined.text)
+        text = doc.joined.text
+        if ALL_PAIRED.match(text).end() == len(text):  # type: ignore[union-attr]  # most notices: one pass, no copy
+            return
+        marks = OTHERS.sub("", text)
         while (fewer := ADJACENT_PAIR.sub("", marks)) != marks:
             marks = fewer
         if not marks.strip("\n"):  # every mark paired: no paragraph to look at
