@@ -13,12 +13,13 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
 from rectlint.diagnostics import Diagnostic
 from rectlint.fingerprint import keys
+from rectlint.records import dataclass
 from rectlint.report.base import FileResult
 
 VERSION = 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import cache, cached_property
 from importlib.resources import files
 from pathlib import Path
@@ -18,6 +18,7 @@ from typing import Any
 
 from rectlint.diagnostics import Severity
 from rectlint.globs import Glob, GlobSet
+from rectlint.records import dataclass
 
 CONFIG_NAMES = (".rectlint.toml", "rectlint.toml", "pyproject.toml")  # searched in this order in each directory
 

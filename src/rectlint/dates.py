@@ -11,12 +11,13 @@ import calendar
 import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from rectlint import patterns
 from rectlint.parser import cn_to_int
 from rectlint.patterns import compile_fast
+from rectlint.records import dataclass
 from rectlint.sentences import SENTENCE, SENTENCE_END
 
 _SEP = r"至|到|—{1,2}|–|－|-|~|～"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from rectlint import patterns
@@ -18,6 +18,7 @@ from rectlint.evidence import ItemEvidence, MaskedMeasures, analyse_items
 from rectlint.model import Item, Notice, Paragraph, Span, Status, node
 from rectlint.parser import cn_to_int
 from rectlint.patterns import compile_fast
+from rectlint.records import dataclass
 from rectlint.sentences import SENTENCE, SENTENCE_END
 
 

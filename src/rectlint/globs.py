@@ -8,8 +8,9 @@ A pattern without a slash also matches any file or directory of that name, where
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from rectlint.records import dataclass
 
 
 def translate(pattern: str) -> str:

@@ -9,10 +9,12 @@ field by field, so the declared types are the types the parser produces.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import field, fields, is_dataclass
 from datetime import date
 from enum import Enum, StrEnum
 from typing import Any
+
+from rectlint.records import dataclass
 
 # A tree node: no per-instance __dict__. Keyword arguments read best; the parser passes its hot nodes
 # positionally, which costs half as much as by keyword.

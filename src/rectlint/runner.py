@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 
 from rectlint.cache import Cache
 from rectlint.discover import Target
 from rectlint.engine import Settings
 from rectlint.parallel import ordered_map
+from rectlint.records import dataclass
 from rectlint.report.base import FileResult
 from rectlint.source import DEFAULT_MAX_MB
 

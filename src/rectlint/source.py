@@ -15,7 +15,7 @@ import os
 import stat
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from itertools import accumulate
 from pathlib import Path
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from rectlint import patterns
 from rectlint.model import Span
+from rectlint.records import dataclass
 
 if TYPE_CHECKING:
     from rectlint.readers.origin import Origin

@@ -17,9 +17,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from rectlint.diagnostics import Category, Diagnostic, Edit
+from rectlint.records import dataclass
 from rectlint.rule import Document, Finding, Rule
 
 MARK = "rectlint:"

@@ -9,8 +9,10 @@ w:lvlOverride/w:startOverride.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from rectlint.records import dataclass
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}

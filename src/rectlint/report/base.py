@@ -8,12 +8,13 @@ the small per-finding data they need, never the sources, unless the format shows
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from rectlint.diagnostics import Diagnostic
 from rectlint.discover import Target
+from rectlint.records import dataclass
 from rectlint.source import SourceText
 
 
