@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -36,7 +37,7 @@ def test_a_bad_pattern_is_still_an_error() -> None:
 def _run(env_dir: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "rectlint", "check", "--no-cache", "--output-format", "json",
                            str(EXAMPLES / "layout-numbered.txt")], capture_output=True, text=True,
-                          env={**__import__("os").environ, "RECTLINT_STARTUP_CACHE": env_dir})
+                          env={**os.environ, "RECTLINT_STARTUP_CACHE": env_dir})
 
 
 def test_cold_warm_damaged_and_disabled_caches_give_the_same_report(tmp_path) -> None:
@@ -44,6 +45,7 @@ def test_cold_warm_damaged_and_disabled_caches_give_the_same_report(tmp_path) ->
     stored = sorted(p.name for p in tmp_path.iterdir())
     assert "packs.marshal" in stored
     assert any(n.startswith("regex-") for n in stored) and any(n.startswith("lalr-") for n in stored)
+    assert any(n.startswith("dataclass-code-") for n in stored)
     warm = _run(str(tmp_path))
     for p in tmp_path.iterdir():
         p.write_bytes(b"\x00garbage")
@@ -51,6 +53,23 @@ def test_cold_warm_damaged_and_disabled_caches_give_the_same_report(tmp_path) ->
     disabled = _run("")
     assert cold.stdout and cold.stdout == warm.stdout == damaged.stdout == disabled.stdout
     assert cold.stderr == warm.stderr == damaged.stderr == disabled.stderr == ""
+
+
+def test_stored_code_is_read_only_from_a_file_no_one_else_may_write(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("RECTLINT_STARTUP_CACHE", str(tmp_path))
+    startcache.directory.cache_clear()
+    umask = os.umask(0o002)
+    try:
+        startcache.store("code", {"a": 1}, private=True)
+        os.umask(umask)
+        assert (tmp_path / "code").stat().st_mode & 0o777 == 0o600
+        assert startcache.load("code", private=True) == {"a": 1}
+        (tmp_path / "code").chmod(0o664)
+        assert startcache.load("code", private=True) is None
+        assert startcache.load("code") == {"a": 1}
+    finally:
+        os.umask(umask)
+        startcache.directory.cache_clear()
 
 
 def test_unwritable_cache_is_ignored(tmp_path, monkeypatch) -> None:

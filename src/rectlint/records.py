@@ -1,19 +1,54 @@
-"""`dataclass`, as the standard library's, with `__repr__`, `__eq__` and `__hash__` that are not compiled.
+"""`dataclass`, as the standard library's, without compiling at every start.
 
 The standard decorator writes each method's source and exec()s it: the 47 classes a run defines cost some
-50 M instructions of compiling at start-up, a tenth of a one-file run, mostly for methods that run seldom or
-never. Here the standard decorator makes `__init__` (and what frozen asks for), and `__repr__`, `__eq__` and
-`__hash__` are closures over the fields' names that give what the generated ones give: the same text, the
-same comparison of tuples and the same hash of a tuple (set and dict order unchanged).
+85 M instructions of compiling, a sixth of a one-file run, mostly for methods that run seldom or never. Here
+`__repr__`, `__eq__` and `__hash__` are closures over the fields' names that give what the generated ones
+give (the same text, the same comparison of tuples, the same hash of a tuple: set and dict order unchanged),
+and the source the standard decorator still writes (`__init__`, a frozen class's `__setattr__`) is compiled
+once: its code is kept in the start-up cache, keyed by the source, for the bytecode version that compiled it.
 """
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
+import sys
 from collections.abc import Callable
+from importlib.util import MAGIC_NUMBER
 from operator import attrgetter
 from reprlib import recursive_repr
+from types import CodeType
 from typing import Any, dataclass_transform
+
+from rectlint import startcache
+
+_NAME = f"dataclass-code-{sys.implementation.cache_tag}-{MAGIC_NUMBER.hex()}.marshal"
+_MAX_ENTRIES = 500  # classes that change leave entries behind: past this many, only this run's are kept
+_codes: dict[str, CodeType] | None = None
+_used: set[str] = set()
+_changed = False
+
+
+def _exec(source: str, globals: dict | None = None, locals: dict | None = None) -> None:
+    """exec() as dataclasses calls it, from the stored code of the source when there is some."""
+    global _codes, _changed
+    if not isinstance(source, str):
+        return exec(source, globals, locals)
+    if _codes is None:
+        stored = startcache.load(_NAME, private=True)
+        _codes = stored if isinstance(stored, dict) else {}
+        atexit.register(_save)
+    code = _codes.get(source)
+    if not isinstance(code, CodeType):
+        code = _codes[source] = compile(source, "<string>", "exec")
+        _changed = True
+    _used.add(source)
+    exec(code, globals, locals)
+
+
+def _save() -> None:
+    if _changed and _codes is not None:
+        startcache.store(_NAME, _codes if len(_codes) <= _MAX_ENTRIES else {s: _codes[s] for s in _used}, private=True)
 
 
 def _key(names: tuple[str, ...]) -> Callable[[Any], tuple]:
@@ -63,7 +98,11 @@ def dataclass(cls: type | None = None, /, *, repr: bool = True, eq: bool = True,
         explicit_hash = not (own_hash is dataclasses.MISSING or (own_hash is None and "__eq__" in cls.__dict__))
         if options.get("order") or (unsafe_hash and explicit_hash):
             return dataclasses.dataclass(cls, repr=repr, eq=eq, frozen=frozen, unsafe_hash=unsafe_hash, **options)
-        made = dataclasses.dataclass(cls, repr=False, eq=False, frozen=frozen, **options)
+        dataclasses.exec = _exec  # type: ignore[attr-defined]  # the decorator's one call of exec, for this class
+        try:
+            made = dataclasses.dataclass(cls, repr=False, eq=False, frozen=frozen, **options)
+        finally:
+            vars(dataclasses).pop("exec", None)
         _methods(made, eq, frozen, unsafe_hash, explicit_hash, repr)
         return made
 

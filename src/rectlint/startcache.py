@@ -7,7 +7,9 @@ RECTLINT_STARTUP_CACHE set to an empty string turns the cache off), under names 
 derived from; entries are keyed by content, so a changed pattern or pack is simply a new entry.
 A cache that cannot be read or written is ignored: rectlint then rebuilds, and nothing else changes.
 Values are stored with marshal, which holds plain data only and never runs code when loaded (the
-parse table too: lalr.py keeps it as plain data, so a warm start does not import Lark).
+parse table too: lalr.py keeps it as plain data, so a warm start does not import Lark). The one
+exception is the code of the dataclasses' generated methods (records.py), which is run as Python's own
+bytecode files are, and is read only from a file the user owns and no one else may write to.
 """
 
 from __future__ import annotations
@@ -39,19 +41,26 @@ def path(name: str) -> Path | None:
     return where / name
 
 
-def load(name: str) -> object | None:
-    """The value stored under `name`, or None when there is none (or it cannot be read)."""
+def load(name: str, private: bool = False) -> object | None:
+    """The value stored under `name`, or None when there is none (or it cannot be read). A `private` value
+    (code that will run) is read only from a file of the user's own that no one else may write to."""
     target = path(name)
     if target is None:
         return None
     try:
-        return marshal.loads(target.read_bytes())
+        with open(target, "rb") as f:
+            if private:
+                st = os.fstat(f.fileno())
+                if st.st_uid != os.getuid() or st.st_mode & 0o022:
+                    return None
+            return marshal.loads(f.read())
     except (OSError, ValueError, EOFError, TypeError):
         return None
 
 
-def store(name: str, value: object) -> None:
-    """Store `value` under `name`, atomically; a failure (read-only disk, unmarshallable value) is ignored."""
+def store(name: str, value: object, private: bool = False) -> None:
+    """Store `value` under `name`, atomically; a failure (read-only disk, unmarshallable value) is ignored.
+    A `private` value's file is made writable by the user alone, whatever the umask."""
     target = path(name)
     if target is None:
         return
@@ -60,6 +69,8 @@ def store(name: str, value: object) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         tmp.write_bytes(data)
+        if private:
+            tmp.chmod(0o600)
         os.replace(tmp, target)
     except (OSError, ValueError):
         pass
