@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from conftest import EXAMPLES
-from rectlint import patterns, startcache
+from rectlint import patterns, resources, startcache
 
 PATTERNS = [r"(?P<y>\d{4})\s*年(?P<m>\d{1,2})月", r"(?<![\d.])\d{1,2}\s*月份?", r"(截止)(?=目前|\d)", r"(?i)abc|x",
             r"([\u4e00-\u9fff]{2})\1"]
@@ -72,6 +72,13 @@ def test_stored_code_is_read_only_from_a_file_no_one_else_may_write(tmp_path, mo
         startcache.directory.cache_clear()
 
 
+@pytest.mark.parametrize("package", ["rectlint.rules", "rectlint.schemas", "rectlint.grammars", "rectlint.report"])
+def test_package_data_is_found_where_importlib_resources_finds_it(package: str) -> None:
+    import importlib.resources
+
+    assert resources.files(package) == importlib.resources.files(package)
+
+
 def test_unwritable_cache_is_ignored(tmp_path, monkeypatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
@@ -85,12 +92,13 @@ def test_unwritable_cache_is_ignored(tmp_path, monkeypatch) -> None:
 
 
 def test_a_one_file_run_imports_no_heavy_module_it_does_not_need() -> None:
-    """Start-up time: pydantic, the Word/web/PDF readers, worker processes, git, diffs, YAML, JSON Schema and Lark
+    """Start-up time: pydantic, the Word/web/PDF readers, worker processes, git, diffs, YAML, JSON Schema, Lark and
+    importlib.resources (tempfile, zipfile)
     are imported only by the runs that use them (the start-up cache spares a warm start the last three)."""
     code = ("import sys\nfrom rectlint.cli import main\n"
             "try:\n    main(['check', '--no-cache', '--exit-zero', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
             "heavy = ['pydantic', 'docx', 'selectolax', 'pypdf', 'multiprocessing', 'rectlint.forked', 'pickle',"
-            " 'subprocess', 'difflib', 'yaml', 'jsonschema', 'lark']\n"
+            " 'subprocess', 'difflib', 'yaml', 'jsonschema', 'lark', 'importlib.resources', 'tempfile', 'zipfile']\n"
             "print('imported:', *[m for m in heavy if m in sys.modules], file=sys.stderr)\n")
     example = str(EXAMPLES / "layout-numbered.txt")
     for _ in range(2):  # the first run may fill the start-up cache

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -66,6 +65,8 @@ class Cache:
             return None  # absent or damaged: check the file again
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
+        import tempfile  # with shutil, random and the compression modules: only for a run that stores results
+
         path = self._path(key)
         try:
             self._prepare()

@@ -12,13 +12,13 @@ import re
 import tomllib
 from dataclasses import field, replace
 from functools import cache, cached_property
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from rectlint.diagnostics import Severity
 from rectlint.globs import Glob, GlobSet
 from rectlint.records import dataclass
+from rectlint.resources import files
 
 CONFIG_NAMES = (".rectlint.toml", "rectlint.toml", "pyproject.toml")  # searched in this order in each directory
 

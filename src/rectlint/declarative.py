@@ -12,7 +12,6 @@ import hashlib
 import json
 import re
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from rectlint.diagnostics import Category, Edit, Fix, Severity
 from rectlint.model import Paragraph
 from rectlint.patterns import compile_fast
 from rectlint.registry import RegistryError
+from rectlint.resources import files
 from rectlint.rule import Document, Finding, Rule
 
 _CACHE = "packs.marshal"

@@ -14,10 +14,10 @@ import hashlib
 import threading
 from collections.abc import Iterable
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from rectlint import startcache
+from rectlint.resources import files
 
 _VERSION = 1  # of the stored form below
 

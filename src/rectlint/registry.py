@@ -10,12 +10,12 @@ import sys
 from collections.abc import Iterable
 from functools import cache
 from importlib.machinery import PathFinder
-from importlib.resources import files
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
 from rectlint import patterns
 from rectlint.diagnostics import Category
+from rectlint.resources import files
 from rectlint.rule import CODE_RE, NAME_RE, Rule
 
 ENTRY_POINT_GROUP = "rectlint.rules"
