@@ -8,7 +8,6 @@ files under `.rectlint_cache/` (one per input, written atomically, so parallel w
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from functools import cache
@@ -24,6 +23,8 @@ FORMAT = 2  # 2: findings kept as rows
 @cache
 def code_stamp() -> str:
     """Version plus (path, size, mtime) of every file in the installed package."""
+    import hashlib  # loads OpenSSL: only for a run that keeps results
+
     root = Path(__file__).parent
     h = hashlib.sha256(f"{__version__}/{FORMAT}".encode())
     for folder, dirs, names in os.walk(root):
@@ -47,6 +48,8 @@ class Cache:
         self._ready = False
 
     def key(self, data: bytes, shown: str, token: str) -> str:
+        import hashlib
+
         h = hashlib.sha256(data)
         h.update(b"\0" + shown.encode("utf-8", "surrogateescape") + b"\0" + token.encode() + b"\0")
         h.update(code_stamp().encode())

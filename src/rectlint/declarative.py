@@ -8,7 +8,6 @@ treat the two alike. A pack that was read and validated before is taken from the
 from __future__ import annotations
 
 import bisect
-import hashlib
 import json
 import re
 from functools import cache
@@ -51,7 +50,7 @@ def load_pack(path: Any) -> list[type[Rule]]:
         raw = resource.read_bytes()
     except OSError as exc:
         raise RegistryError(f"rule pack {name}: cannot read ({exc})") from None
-    key = hashlib.sha256(_schema() + b"\0" + raw).hexdigest()
+    key = startcache.digest(_schema() + b"\0" + raw)
     stored = startcache.load(_CACHE)
     cached = stored if isinstance(stored, dict) else {}
     data = cached.get(key)

@@ -19,6 +19,11 @@ import os
 from functools import cache
 from pathlib import Path
 
+try:  # hashlib's own BLAKE2, without importing hashlib, which loads OpenSSL (2% of a one-file run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
+
 
 @cache
 def directory() -> Path | None:
@@ -27,6 +32,11 @@ def directory() -> Path | None:
         return Path(configured) if configured else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return None if base.startswith("~") else Path(base) / "rectlint"  # no home directory: no cache
+
+
+def digest(data: bytes) -> str:
+    """A hex digest of what an entry is derived from, for its key or name."""
+    return blake2b(data, digest_size=20).hexdigest()
 
 
 def path(name: str) -> Path | None:
