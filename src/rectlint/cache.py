@@ -8,7 +8,6 @@ files under `.rectlint_cache/` (one per input, written atomically, so parallel w
 
 from __future__ import annotations
 
-import json
 import os
 from functools import cache
 from pathlib import Path
@@ -37,6 +36,8 @@ def code_stamp() -> str:
 
 def settings_token(settings) -> str:
     """The resolved settings as a stable string: which rules (and where they come from), severities, options."""
+    import json  # only for a run that keeps results
+
     rules = sorted(f"{r.code}={r.__module__}.{r.__qualname__}" for r in settings.rules)
     return json.dumps({"rules": rules, "severity": {k: str(v) for k, v in sorted(settings.severity.items())},
                        "options": settings.options}, sort_keys=True, ensure_ascii=False, default=str)
@@ -62,12 +63,15 @@ class Cache:
         return self._path(key).is_file()
 
     def get(self, key: str) -> dict[str, Any] | None:
+        import json
+
         try:
             return json.loads(self._path(key).read_bytes())
         except (OSError, ValueError):
             return None  # absent or damaged: check the file again
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
+        import json
         import tempfile  # with shutil, random and the compression modules: only for a run that stores results
 
         path = self._path(key)

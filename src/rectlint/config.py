@@ -7,7 +7,6 @@ file, and the command line's overrides, are resolver.py's business.
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
 from dataclasses import field, replace
@@ -15,6 +14,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
+from rectlint import startcache
 from rectlint.diagnostics import Severity
 from rectlint.globs import Glob, GlobSet
 from rectlint.records import dataclass
@@ -111,7 +111,14 @@ def schema_text() -> str:
 
 @cache
 def schema() -> dict[str, Any]:
-    return json.loads(schema_text())
+    """The configuration's JSON Schema, which holds the defaults: kept parsed, as a run needs no json otherwise."""
+    return startcache.kept("config-schema", schema_text(), _parsed)
+
+
+def _parsed(text: str) -> Any:
+    import json
+
+    return json.loads(text)
 
 
 def default(key: str) -> Any:
@@ -128,6 +135,13 @@ def _validator():
 _BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
+def _json(value: Any) -> str:
+    """A value as the messages quote it (json is imported only for a message)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
+
+
 def key_path(parts: list[Any] | tuple[Any, ...]) -> str:
     """TOML spelling of a key path: severity.E001, per-file-ignores."drafts/**"[0]."""
     out = ""
@@ -135,7 +149,7 @@ def key_path(parts: list[Any] | tuple[Any, ...]) -> str:
         if isinstance(p, int):
             out += f"[{p}]"
         else:
-            out += ("." if out else "") + (p if _BARE_KEY.match(p) else json.dumps(p, ensure_ascii=False))
+            out += ("." if out else "") + (p if _BARE_KEY.match(p) else _json(p))
     return out or "(top)"
 
 
@@ -272,7 +286,7 @@ class _Reader:
                 problem = _option_problem(rule.options[name], value) or rule.option_problem(name, value)
                 if problem:
                     raise self.fail(["options", key, name], f"{problem} "
-                                    f"(default: {json.dumps(rule.options[name], ensure_ascii=False)})")
+                                    f"(default: {_json(rule.options[name])})")
             out[rule.code] = {**out.get(rule.code, {}), **opts}
         return out
 
@@ -296,7 +310,7 @@ class _Reader:
 
 def _option_problem(default: Any, value: Any) -> str | None:
     """An option value of another type than its default (an integer may stand for a number)."""
-    got = json.dumps(value, ensure_ascii=False)
+    got = _json(value)
     expected, actual = _type_name(default), _type_name(value)
     if actual != expected and (expected, actual) != ("a number", "an integer"):
         return f"expected {expected}, got {got}"

@@ -8,7 +8,6 @@ treat the two alike. A pack that was read and validated before is taken from the
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from functools import cache
 from pathlib import Path
@@ -33,6 +32,8 @@ def _schema() -> bytes:
 
 @cache
 def _validator():
+    import json
+
     from jsonschema import Draft202012Validator
 
     return Draft202012Validator(json.loads(_schema().decode("utf-8")))

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import marshal
 import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 try:  # hashlib's own BLAKE2, without importing hashlib, which loads OpenSSL (2% of a one-file run)
     from _blake2 import blake2b
@@ -37,6 +39,16 @@ def directory() -> Path | None:
 def digest(data: bytes) -> str:
     """A hex digest of what an entry is derived from, for its key or name."""
     return blake2b(data, digest_size=20).hexdigest()
+
+
+def kept(kind: str, text: str, derive: Callable[[str], Any]) -> Any:
+    """derive(text), stored under a name of `kind` and the text's digest (None is never stored)."""
+    name = f"{kind}-{digest(text.encode())}.marshal"
+    value = load(name)
+    if value is None:
+        value = derive(text)
+        store(name, value)
+    return value
 
 
 def path(name: str) -> Path | None:
