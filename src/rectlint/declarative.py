@@ -43,6 +43,13 @@ def _key_path(error: Any) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path).lstrip(".") or "(top)"
 
 
+@cache
+def _stored() -> dict[str, Any]:
+    """The validated packs kept in the start-up cache, read once for all the packs of a run."""
+    stored = startcache.load(_CACHE)
+    return stored if isinstance(stored, dict) else {}
+
+
 def load_pack(path: Any) -> list[type[Rule]]:
     """Load and validate one pack (a path or an importlib resource); any problem is a RegistryError."""
     name = getattr(path, "name", str(path))
@@ -52,14 +59,15 @@ def load_pack(path: Any) -> list[type[Rule]]:
     except OSError as exc:
         raise RegistryError(f"rule pack {name}: cannot read ({exc})") from None
     key = startcache.digest(_schema() + b"\0" + raw)
-    stored = startcache.load(_CACHE)
-    cached = stored if isinstance(stored, dict) else {}
+    cached = _stored()
     data = cached.get(key)
     if not isinstance(data, dict):
         data = _validated(raw, name)
-        cached = {k: v for k, v in cached.items() if k != key}
+        cached.pop(key, None)
         cached[key] = data
-        startcache.store(_CACHE, dict(list(cached.items())[-_KEEP:]))
+        for old in list(cached)[:-_KEEP]:
+            del cached[old]
+        startcache.store(_CACHE, cached)
     rules = []
     for i, spec in enumerate(data["rules"]):
         where = f"rule pack {name}: rules[{i}]"
