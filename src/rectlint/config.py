@@ -14,7 +14,7 @@ from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
-from rectlint import startcache
+from rectlint import patterns, startcache
 from rectlint.diagnostics import Severity
 from rectlint.globs import Glob, GlobSet
 from rectlint.records import dataclass
@@ -132,7 +132,7 @@ def _validator():
     return Draft202012Validator(schema())
 
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = patterns.compile(r"^[A-Za-z0-9_-]+$")
 
 
 def _json(value: Any) -> str:

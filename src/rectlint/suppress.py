@@ -19,15 +19,16 @@ import re
 from collections.abc import Iterable
 from dataclasses import field
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Diagnostic, Edit
 from rectlint.records import dataclass
 from rectlint.rule import Document, Finding, Rule
 
 MARK = "rectlint:"
 ACTIONS = ("disable", "enable", "ignore", "file-ignore")
-_OPEN = re.compile(r"<!--\s*rectlint:")
-_BODY = re.compile(r"\s*(?P<action>[A-Za-z][\w-]*)?\s*(?:\[(?P<selectors>[^\]]*)\])?\s*(?P<reason>.*?)\s*$")
-_SELECTOR = re.compile(r"[^\s,，、;；]+")
+_OPEN = patterns.compile(r"<!--\s*rectlint:")
+_BODY = patterns.compile(r"\s*(?P<action>[A-Za-z][\w-]*)?\s*(?:\[(?P<selectors>[^\]]*)\])?\s*(?P<reason>.*?)\s*$")
+_SELECTOR = patterns.compile(r"[^\s,，、;；]+")
 
 
 @dataclass(eq=False)
