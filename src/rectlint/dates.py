@@ -7,8 +7,6 @@ borrowed from a general time parser, which misreads exactly these (see the resea
 
 from __future__ import annotations
 
-import calendar
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import field
@@ -341,11 +339,15 @@ def _complete(first: Point, last: Point) -> None:
         last.month = first.month
 
 
-@functools.lru_cache(maxsize=4096)
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_days(year: int, month: int) -> int:
-    """calendar.monthrange's number of days (and its error for a month that does not exist), kept: the same
-    few months are asked about for every date."""
-    return calendar.monthrange(year, month)[1]
+    """calendar.monthrange's number of days, and the message of its error for a month that does not exist
+    (importing calendar cost more than all the dates of a notice)."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"bad month number {month!r}; must be 1-12")
+    return _MONTH_DAYS[month] + (month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
 
 
 def _impossible(p: Point) -> str | None:
