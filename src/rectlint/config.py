@@ -29,6 +29,8 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class PerFileIgnore:
+    """The rules a per-file-ignores entry turns off in the files its glob matches (or does not)."""
+
     glob: Glob
     selectors: tuple[str, ...]
     negated: bool = False  # `!glob`: applies to the files the glob does not match

@@ -72,6 +72,8 @@ _REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": 
 
 @dataclass(slots=True)
 class Point:
+    """One end of a date expression, as written: what it gives of the year, month, day or half year."""
+
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -120,6 +122,8 @@ class DateMention:
 
 @dataclass
 class Resolved:
+    """The range of days a date expression stands for, or why it stands for none."""
+
     start: date | None
     end: date | None
     problem: str | None = None

@@ -19,6 +19,8 @@ NOTICE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm"
 
 @dataclass(frozen=True)
 class Target:
+    """A file to check (or standard input), with the name the report gives it."""
+
     shown: str  # the name reports use
     path: Path | None  # None: standard input
 

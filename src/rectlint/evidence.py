@@ -54,6 +54,8 @@ _ONE = patterns.compile(r"[一]\D")
 
 @dataclass
 class Mark:
+    """What a phrase of an item's measures offers or says (evidence of one kind, a commitment, unfinished work)."""
+
     kind: str
     start: int  # absolute offsets
     end: int

@@ -40,6 +40,8 @@ class DateRef:
 
 @node
 class Timeline:
+    """The dates and parties of the inspection a notice reports on."""
+
     inspecting_body: str | None = None
     inspected: str | None = None
     inspection: DateRef | None = None
@@ -52,6 +54,8 @@ class Timeline:
 
 @node
 class Count:
+    """A number stated in a count statement, with where it is written."""
+
     value: int
     span: Span
 
@@ -95,6 +99,8 @@ class Outcome:
 
 @dataclass
 class Facts:
+    """What the rules read off a notice besides its tree: dates, counts, statuses, evidence."""
+
     timeline: Timeline
     dates: list[DateRef]  # every date expression in the prose, in document order
     counts: list[CountStatement]

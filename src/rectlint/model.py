@@ -53,6 +53,8 @@ class Span:
 
 @node
 class Node:
+    """Any node of the tree: the span of text it came from."""
+
     span: Span
 
 
@@ -157,6 +159,8 @@ class Value(Node):
 
 @node
 class Contact(Node):
+    """The contact lines of a notice (telephone, address, postcode, e-mail)."""
+
     phone: Value | None = None
     address: Value | None = None
     postcode: Value | None = None
@@ -165,6 +169,8 @@ class Contact(Node):
 
 @node
 class Signature(Node):
+    """The issuer and date a notice is signed with."""
+
     issuer: str | None = None
     issuer_span: Span | None = None
     date_text: str | None = None

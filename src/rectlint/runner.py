@@ -18,6 +18,8 @@ from rectlint.source import DEFAULT_MAX_MB
 
 @dataclass
 class RunOptions:
+    """How a run checks its files: settings, fixes, workers, results cache."""
+
     settings_for: Callable[[Target], Settings]  # each file's settings (its nearest configuration)
     fix: bool = False
     unsafe_fixes: bool = False
@@ -31,6 +33,8 @@ class RunOptions:
 
 @dataclass
 class Outcome:
+    """One file's result, with the fixes made to it and their diff."""
+
     result: FileResult
     fixed: int = 0
     diff: str = ""
@@ -38,6 +42,8 @@ class Outcome:
 
 @dataclass
 class Totals:
+    """What a run's files add up to: fixes made and their diffs."""
+
     fixed: int = 0
     diffs: list[str] = field(default_factory=list)
 

@@ -43,6 +43,8 @@ class ReadError(Exception):
 
 @dataclass(frozen=True)
 class Position:
+    """A place in the text as editors show it."""
+
     line: int  # 1-based
     column: int  # 1-based, in code points
 

@@ -46,6 +46,8 @@ class Selector:
 
 @dataclass(eq=False)
 class Directive:
+    """One rectlint comment: its action, where it is, and the rules it names."""
+
     action: str
     start: int  # the comment itself
     end: int
@@ -66,6 +68,8 @@ class Invalid:
 
 @dataclass
 class Region:
+    """The offsets in which a directive turns some rules off."""
+
     start: int
     end: int
     codes: frozenset[str]

@@ -24,6 +24,8 @@ class ReportError(Exception):
 
 @dataclass
 class FileResult:
+    """What checking one file gave: its findings, or the error that stopped it."""
+
     path: str
     source: SourceText | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
