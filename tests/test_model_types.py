@@ -104,3 +104,20 @@ def test_records_behave_as_the_standard_dataclasses(options: dict) -> None:
         assert (type(x).__hash__ is None) == (type(sx).__hash__ is None)
         if type(x).__hash__ is not None and (options.get("frozen") or options.get("unsafe_hash")):
             assert hash(x) == hash(sx)
+
+
+def test_every_dataclass_has_a_docstring_of_its_own() -> None:
+    """dataclasses works out a signature with inspect for a class without one, at every start."""
+    import importlib
+    import pkgutil
+
+    import rectlint
+
+    missing = []
+    for info in pkgutil.walk_packages(rectlint.__path__, "rectlint."):
+        if info.name == "rectlint.__main__":
+            continue
+        for value in vars(importlib.import_module(info.name)).values():
+            if is_dataclass(value) and value.__module__ == info.name and value.__doc__.startswith(value.__name__ + "("):
+                missing.append(f"{info.name}.{value.__qualname__}")
+    assert missing == []

@@ -33,6 +33,8 @@ class BaselineError(Exception):
 
 @dataclass(frozen=True, order=True)
 class Entry:
+    """One finding recorded in a baseline: the fields that identify it, and what readers are shown."""
+
     file: str
     code: str
     place: str

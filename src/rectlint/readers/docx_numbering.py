@@ -100,6 +100,8 @@ def format_number(n: int, fmt: str) -> str:
 
 @dataclass
 class Level:
+    """One level of a Word numbering definition: how its numbers are written and restarted."""
+
     start: int = 1
     fmt: str = "decimal"
     text: str | None = None  # w:lvlText; None: the level has no text at all
@@ -121,6 +123,8 @@ class Level:
 
 @dataclass
 class _Num:
+    """A numbering instance (w:num): its abstract definition, with the levels and restarts it overrides."""
+
     abstract: str
     levels: dict[int, Level]  # the abstract definition's levels with this instance's overrides applied
     restarts: dict[int, int]  # level → w:startOverride
