@@ -94,12 +94,13 @@ def test_unwritable_cache_is_ignored(tmp_path, monkeypatch) -> None:
 def test_a_one_file_run_imports_no_heavy_module_it_does_not_need() -> None:
     """Start-up time: pydantic, the Word/web/PDF readers, worker processes, git, diffs, YAML, JSON Schema and Lark
     (the start-up cache spares a warm start these three), importlib.resources (tempfile, zipfile), hashlib
-    (OpenSSL) and json (the configuration schema is kept parsed) are imported only by the runs that use them."""
+    (OpenSSL), json (the configuration schema is kept parsed) and decimal (C003 reckons in integers) are imported
+    only by the runs that use them."""
     code = ("import sys\nfrom rectlint.cli import main\n"
             "try:\n    main(['check', '--no-cache', '--exit-zero', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
             "heavy = ['pydantic', 'docx', 'selectolax', 'pypdf', 'multiprocessing', 'rectlint.forked', 'pickle',"
             " 'subprocess', 'difflib', 'yaml', 'jsonschema', 'lark', 'importlib.resources', 'tempfile', 'zipfile',"
-            " 'hashlib', 'json']\n"
+            " 'hashlib', 'json', 'decimal']\n"
             "print('imported:', *[m for m in heavy if m in sys.modules], file=sys.stderr)\n")
     example = str(EXAMPLES / "layout-numbered.txt")
     for _ in range(2):  # the first run may fill the start-up cache
