@@ -8,8 +8,7 @@ import os
 import sys
 from collections.abc import Iterable
 from functools import cache
-from importlib.machinery import PathFinder
-from inspect import getmodulename
+from importlib.machinery import PathFinder, all_suffixes
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
@@ -46,6 +45,11 @@ def _submodules(package: ModuleType) -> list[str]:
         import pkgutil
 
         return [info.name for info in pkgutil.iter_modules(folders, package.__name__ + ".")]
+    suffixes = sorted(all_suffixes(), key=len, reverse=True)  # as inspect.getmodulename tries them
+
+    def module_name(file: str) -> str | None:
+        return next((file[:-len(s)] for s in suffixes if file.endswith(s)), None)
+
     found: dict[str, None] = {}
     for folder in folders:
         try:
@@ -53,13 +57,14 @@ def _submodules(package: ModuleType) -> list[str]:
         except OSError:
             continue
         for name in names:
-            module = getmodulename(name)
+            module = module_name(name)
             if not module and "." not in name and os.path.isdir(os.path.join(folder, name)):
                 try:
                     inside = os.listdir(os.path.join(folder, name))
                 except OSError:
                     continue
-                module = name if any(getmodulename(n) == "__init__" for n in inside) else None
+                is_package = any(n.startswith("__init__.") and module_name(n) == "__init__" for n in inside)
+                module = name if is_package else None
             if module and module != "__init__" and "." not in module:
                 found.setdefault(module)
     return [f"{package.__name__}.{m}" for m in found]
