@@ -35,3 +35,23 @@ def test_a_total_matches_only_where_its_words_stand_around_its_problems(parts: l
     sentence = "".join(parts)
     if any(pattern.search(sentence) for pattern in facts._TOTALS):
         assert facts._TOTAL_AROUND.search(sentence), sentence
+
+
+@settings(max_examples=1000)
+@given(st.integers(0, 10**6), st.integers(0, 5), st.integers(0, 4), st.integers(-60, 5000), st.integers(1, 5000),
+       st.booleans())
+def test_rates_are_worked_out_as_decimal_gives_them(digits: int, shown: int, decimals: int, done: int, total: int,
+                                                    truncation: bool) -> None:
+    """C003 reckons in integers what decimal.Decimal gives: the rate at its precision and the message's figure."""
+    from decimal import Decimal
+
+    from rectlint.checks.counts import rate_mismatch
+
+    rate = float(f"{digits // 10**shown}.{digits % 10**shown:0{shown}d}" if shown else str(digits))
+    for d in (done, done * total // 97, total * 100 // 2 - done):  # near the rates that are stated
+        assert rate_mismatch.matches(rate, decimals, d, total, truncation) == \
+            rate_mismatch._matches_decimal(rate, decimals, d, total, truncation)
+        assert rate_mismatch.percent(d, total) == f"{Decimal(d) * 100 / Decimal(total):.2f}"
+    exact = round(done * 100 / total, decimals)
+    assert rate_mismatch.matches(exact, decimals, done, total) == rate_mismatch._matches_decimal(
+        exact, decimals, done, total, True)

@@ -178,3 +178,19 @@ def test_a_chain_opens_at_every_digit_and_at_nothing_else_of_the_digit_blocks() 
     assert all(blocks.match(chr(c)) for c in range(0x110000) if chr(c).isdecimal())
     assert [m.text for m in find_dates("２０２５年３月６日，\u0663月")] == ["２０２５年３月６日", "\u0663月"]
     assert find_dates("\u0e01月\u0e01年\uabc0日") == []  # letters of Thai and Meetei Mayek
+
+
+@given(st.integers(-3000, 12000), st.integers(-2, 15))
+def test_month_days_are_calendars(year: int, month: int) -> None:
+    """dates._month_days gives calendar.monthrange's days, and the text of its error for a month that does not exist."""
+    import calendar
+
+    try:
+        expected: int | str = calendar.monthrange(year, month)[1]
+    except ValueError as exc:
+        expected = str(exc)
+    try:
+        got: int | str = dates._month_days(year, month)
+    except ValueError as exc:
+        got = str(exc)
+    assert got == expected

@@ -70,3 +70,54 @@ def test_defaults_are_fresh_and_mistakes_are_refused() -> None:
     with pytest.raises(AttributeError):  # slotted: no stray attributes
         span.colour = "red"  # type: ignore[attr-defined]
     assert hash(span) == hash(Span(0, 1, 1, 1, 1, 2))
+
+
+@pytest.mark.parametrize("options", [{}, {"slots": True}, {"frozen": True}, {"eq": False}, {"unsafe_hash": True},
+                                     {"slots": True, "unsafe_hash": True}, {"repr": False}])
+def test_records_behave_as_the_standard_dataclasses(options: dict) -> None:
+    """rectlint.records.dataclass gives the repr, equality and hash the standard decorator generates."""
+    import dataclasses
+
+    from rectlint import records
+
+    def made(decorator):
+        @decorator(**options)
+        class Row:
+            a: int
+            b: list = dataclasses.field(default_factory=list, compare=False, repr=False)
+            c: str = dataclasses.field(default="x", hash=False)
+
+        @decorator(**options)
+        class One:
+            a: float
+
+        return Row, One
+
+    (row, one), (std_row, std_one) = made(records.dataclass), made(dataclasses.dataclass)
+    nan = float("nan")
+    for ours, theirs, args, other in [(row, std_row, (1, [2], "y"), (1, [3], "y")), (one, std_one, (nan,), (nan,))]:
+        x, y = ours(*args), ours(*other)
+        sx, sy = theirs(*args), theirs(*other)
+        if options.get("repr", True):
+            assert repr(x).replace(ours.__qualname__, "") == repr(sx).replace(theirs.__qualname__, "")
+        assert (x == y, x == x, x != y, x == sx) == (sy == sx, sx == sx, sy != sx, sx == x)
+        assert (type(x).__hash__ is None) == (type(sx).__hash__ is None)
+        if type(x).__hash__ is not None and (options.get("frozen") or options.get("unsafe_hash")):
+            assert hash(x) == hash(sx)
+
+
+def test_every_dataclass_has_a_docstring_of_its_own() -> None:
+    """dataclasses works out a signature with inspect for a class without one, at every start."""
+    import importlib
+    import pkgutil
+
+    import rectlint
+
+    missing = []
+    for info in pkgutil.walk_packages(rectlint.__path__, "rectlint."):
+        if info.name == "rectlint.__main__":
+            continue
+        for value in vars(importlib.import_module(info.name)).values():
+            if is_dataclass(value) and value.__module__ == info.name and value.__doc__.startswith(value.__name__ + "("):
+                missing.append(f"{info.name}.{value.__qualname__}")
+    assert missing == []

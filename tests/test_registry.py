@@ -101,3 +101,22 @@ def test_builtin_rules_load_without_reading_every_distribution(tmp_path: Path, m
     monkeypatch.syspath_prepend(str(archive))
     assert registry._declared_entry_points() is None
     assert [ep.value for ep in registry._entry_points()] == ["rectlint.checks"]
+
+
+def test_submodules_are_those_pkgutil_lists(tmp_path, monkeypatch) -> None:
+    """registry._submodules lists a package's modules as pkgutil.iter_modules does (packages, modules, neither)."""
+    import importlib
+    import pkgutil
+
+    import rectlint.checks
+
+    for name in ("pkg", "nopkg", "mod.py"):
+        (tmp_path / "plugin" / name).mkdir(parents=True)
+    for name in ("__init__.py", "b.py", "a.py", "pkg/__init__.py", "pkg.py", "c.pyc", "notes.txt", "d.e.py"):
+        (tmp_path / "plugin" / name).write_text("")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    plugin = importlib.import_module("plugin")
+    for package in [rectlint.checks, *(importlib.import_module(i.name) for i in pkgutil.iter_modules(
+            rectlint.checks.__path__, "rectlint.checks.") if i.ispkg), plugin]:
+        assert registry._submodules(package) == [i.name for i in pkgutil.iter_modules(package.__path__,
+                                                                                     package.__name__ + ".")]

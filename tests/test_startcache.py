@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -9,7 +10,7 @@ import sys
 import pytest
 
 from conftest import EXAMPLES
-from rectlint import patterns, startcache
+from rectlint import patterns, resources, startcache
 
 PATTERNS = [r"(?P<y>\d{4})\s*年(?P<m>\d{1,2})月", r"(?<![\d.])\d{1,2}\s*月份?", r"(截止)(?=目前|\d)", r"(?i)abc|x",
             r"([\u4e00-\u9fff]{2})\1"]
@@ -36,7 +37,7 @@ def test_a_bad_pattern_is_still_an_error() -> None:
 def _run(env_dir: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "rectlint", "check", "--no-cache", "--output-format", "json",
                            str(EXAMPLES / "layout-numbered.txt")], capture_output=True, text=True,
-                          env={**__import__("os").environ, "RECTLINT_STARTUP_CACHE": env_dir})
+                          env={**os.environ, "RECTLINT_STARTUP_CACHE": env_dir})
 
 
 def test_cold_warm_damaged_and_disabled_caches_give_the_same_report(tmp_path) -> None:
@@ -44,6 +45,7 @@ def test_cold_warm_damaged_and_disabled_caches_give_the_same_report(tmp_path) ->
     stored = sorted(p.name for p in tmp_path.iterdir())
     assert "packs.marshal" in stored
     assert any(n.startswith("regex-") for n in stored) and any(n.startswith("lalr-") for n in stored)
+    assert any(n.startswith("dataclass-code-") for n in stored)
     warm = _run(str(tmp_path))
     for p in tmp_path.iterdir():
         p.write_bytes(b"\x00garbage")
@@ -51,6 +53,30 @@ def test_cold_warm_damaged_and_disabled_caches_give_the_same_report(tmp_path) ->
     disabled = _run("")
     assert cold.stdout and cold.stdout == warm.stdout == damaged.stdout == disabled.stdout
     assert cold.stderr == warm.stderr == damaged.stderr == disabled.stderr == ""
+
+
+def test_stored_code_is_read_only_from_a_file_no_one_else_may_write(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("RECTLINT_STARTUP_CACHE", str(tmp_path))
+    startcache.directory.cache_clear()
+    umask = os.umask(0o002)
+    try:
+        startcache.store("code", {"a": 1}, private=True)
+        os.umask(umask)
+        assert (tmp_path / "code").stat().st_mode & 0o777 == 0o600
+        assert startcache.load("code", private=True) == {"a": 1}
+        (tmp_path / "code").chmod(0o664)
+        assert startcache.load("code", private=True) is None
+        assert startcache.load("code") == {"a": 1}
+    finally:
+        os.umask(umask)
+        startcache.directory.cache_clear()
+
+
+@pytest.mark.parametrize("package", ["rectlint.rules", "rectlint.schemas", "rectlint.grammars", "rectlint.report"])
+def test_package_data_is_found_where_importlib_resources_finds_it(package: str) -> None:
+    import importlib.resources
+
+    assert resources.files(package) == importlib.resources.files(package)
 
 
 def test_unwritable_cache_is_ignored(tmp_path, monkeypatch) -> None:
@@ -67,11 +93,14 @@ def test_unwritable_cache_is_ignored(tmp_path, monkeypatch) -> None:
 
 def test_a_one_file_run_imports_no_heavy_module_it_does_not_need() -> None:
     """Start-up time: pydantic, the Word/web/PDF readers, worker processes, git, diffs, YAML, JSON Schema and Lark
-    are imported only by the runs that use them (the start-up cache spares a warm start the last three)."""
+    (the start-up cache spares a warm start these three), importlib.resources (tempfile, zipfile), hashlib
+    (OpenSSL), json (the configuration schema is kept parsed) and decimal (C003 reckons in integers) are imported
+    only by the runs that use them."""
     code = ("import sys\nfrom rectlint.cli import main\n"
             "try:\n    main(['check', '--no-cache', '--exit-zero', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
             "heavy = ['pydantic', 'docx', 'selectolax', 'pypdf', 'multiprocessing', 'rectlint.forked', 'pickle',"
-            " 'subprocess', 'difflib', 'yaml', 'jsonschema', 'lark']\n"
+            " 'subprocess', 'difflib', 'yaml', 'jsonschema', 'lark', 'importlib.resources', 'tempfile', 'zipfile',"
+            " 'hashlib', 'json', 'decimal']\n"
             "print('imported:', *[m for m in heavy if m in sys.modules], file=sys.stderr)\n")
     example = str(EXAMPLES / "layout-numbered.txt")
     for _ in range(2):  # the first run may fill the start-up cache

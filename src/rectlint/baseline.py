@@ -13,12 +13,13 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
 from rectlint.diagnostics import Diagnostic
 from rectlint.fingerprint import keys
+from rectlint.records import dataclass
 from rectlint.report.base import FileResult
 
 VERSION = 1
@@ -32,6 +33,8 @@ class BaselineError(Exception):
 
 @dataclass(frozen=True, order=True)
 class Entry:
+    """One finding recorded in a baseline: the fields that identify it, and what readers are shown."""
+
     file: str
     code: str
     place: str

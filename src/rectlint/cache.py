@@ -8,10 +8,7 @@ files under `.rectlint_cache/` (one per input, written atomically, so parallel w
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -25,6 +22,8 @@ FORMAT = 2  # 2: findings kept as rows
 @cache
 def code_stamp() -> str:
     """Version plus (path, size, mtime) of every file in the installed package."""
+    import hashlib  # loads OpenSSL: only for a run that keeps results
+
     root = Path(__file__).parent
     h = hashlib.sha256(f"{__version__}/{FORMAT}".encode())
     for folder, dirs, names in os.walk(root):
@@ -37,6 +36,8 @@ def code_stamp() -> str:
 
 def settings_token(settings) -> str:
     """The resolved settings as a stable string: which rules (and where they come from), severities, options."""
+    import json  # only for a run that keeps results
+
     rules = sorted(f"{r.code}={r.__module__}.{r.__qualname__}" for r in settings.rules)
     return json.dumps({"rules": rules, "severity": {k: str(v) for k, v in sorted(settings.severity.items())},
                        "options": settings.options}, sort_keys=True, ensure_ascii=False, default=str)
@@ -48,6 +49,8 @@ class Cache:
         self._ready = False
 
     def key(self, data: bytes, shown: str, token: str) -> str:
+        import hashlib
+
         h = hashlib.sha256(data)
         h.update(b"\0" + shown.encode("utf-8", "surrogateescape") + b"\0" + token.encode() + b"\0")
         h.update(code_stamp().encode())
@@ -60,12 +63,17 @@ class Cache:
         return self._path(key).is_file()
 
     def get(self, key: str) -> dict[str, Any] | None:
+        import json
+
         try:
             return json.loads(self._path(key).read_bytes())
         except (OSError, ValueError):
             return None  # absent or damaged: check the file again
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
+        import json
+        import tempfile  # with shutil, random and the compression modules: only for a run that stores results
+
         path = self._path(key)
         try:
             self._prepare()

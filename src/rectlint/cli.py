@@ -6,7 +6,6 @@ above it, 2 usage, configuration or internal error (including a file that could 
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterator
@@ -255,6 +254,8 @@ def parse(file: str, stdin_filename: str | None) -> None:
         source = read_stream(sys.stdin.buffer, stdin_filename or "-") if file == "-" else read_path(file)
     except ReadError as exc:
         _fail(f"{file}: {exc}")
+    import json  # not for a check run's own start
+
     click.echo(json.dumps(tree(analyse(source)), ensure_ascii=False, indent=2))
 
 
@@ -299,6 +300,8 @@ def rules_cmd(output_format: str) -> None:
     except RegistryError as exc:
         _fail(str(exc))
     if output_format == "json":
+        import json
+
         click.echo(json.dumps([r.describe() for r in rules], ensure_ascii=False, indent=2))
         return
     if output_format == "markdown":

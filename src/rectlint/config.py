@@ -7,17 +7,18 @@ file, and the command line's overrides, are resolver.py's business.
 
 from __future__ import annotations
 
-import json
 import re
 import tomllib
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import cache, cached_property
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from rectlint import patterns, startcache
 from rectlint.diagnostics import Severity
 from rectlint.globs import Glob, GlobSet
+from rectlint.records import dataclass
+from rectlint.resources import files
 
 CONFIG_NAMES = (".rectlint.toml", "rectlint.toml", "pyproject.toml")  # searched in this order in each directory
 
@@ -28,6 +29,8 @@ class ConfigError(Exception):
 
 @dataclass(frozen=True)
 class PerFileIgnore:
+    """The rules a per-file-ignores entry turns off in the files its glob matches (or does not)."""
+
     glob: Glob
     selectors: tuple[str, ...]
     negated: bool = False  # `!glob`: applies to the files the glob does not match
@@ -110,7 +113,14 @@ def schema_text() -> str:
 
 @cache
 def schema() -> dict[str, Any]:
-    return json.loads(schema_text())
+    """The configuration's JSON Schema, which holds the defaults: kept parsed, as a run needs no json otherwise."""
+    return startcache.kept("config-schema", schema_text(), _parsed)
+
+
+def _parsed(text: str) -> Any:
+    import json
+
+    return json.loads(text)
 
 
 def default(key: str) -> Any:
@@ -124,7 +134,14 @@ def _validator():
     return Draft202012Validator(schema())
 
 
-_BARE_KEY = re.compile(r"^[A-Za-z0-9_-]+$")
+_BARE_KEY = patterns.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def _json(value: Any) -> str:
+    """A value as the messages quote it (json is imported only for a message)."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False)
 
 
 def key_path(parts: list[Any] | tuple[Any, ...]) -> str:
@@ -134,7 +151,7 @@ def key_path(parts: list[Any] | tuple[Any, ...]) -> str:
         if isinstance(p, int):
             out += f"[{p}]"
         else:
-            out += ("." if out else "") + (p if _BARE_KEY.match(p) else json.dumps(p, ensure_ascii=False))
+            out += ("." if out else "") + (p if _BARE_KEY.match(p) else _json(p))
     return out or "(top)"
 
 
@@ -271,7 +288,7 @@ class _Reader:
                 problem = _option_problem(rule.options[name], value) or rule.option_problem(name, value)
                 if problem:
                     raise self.fail(["options", key, name], f"{problem} "
-                                    f"(default: {json.dumps(rule.options[name], ensure_ascii=False)})")
+                                    f"(default: {_json(rule.options[name])})")
             out[rule.code] = {**out.get(rule.code, {}), **opts}
         return out
 
@@ -295,7 +312,7 @@ class _Reader:
 
 def _option_problem(default: Any, value: Any) -> str | None:
     """An option value of another type than its default (an integer may stand for a number)."""
-    got = json.dumps(value, ensure_ascii=False)
+    got = _json(value)
     expected, actual = _type_name(default), _type_name(value)
     if actual != expected and (expected, actual) != ("a number", "an integer"):
         return f"expected {expected}, got {got}"

@@ -7,16 +7,15 @@ borrowed from a general time parser, which misreads exactly these (see the resea
 
 from __future__ import annotations
 
-import calendar
-import functools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from rectlint import patterns
 from rectlint.parser import cn_to_int
 from rectlint.patterns import compile_fast
+from rectlint.records import dataclass
 from rectlint.sentences import SENTENCE, SENTENCE_END
 
 _SEP = r"至|到|—{1,2}|–|－|-|~|～"
@@ -73,6 +72,8 @@ _REL_OFFSET = {"今年": 0, "本年": 0, "本年度": 0, "当年": 0, "去年": 
 
 @dataclass(slots=True)
 class Point:
+    """One end of a date expression, as written: what it gives of the year, month, day or half year."""
+
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -121,6 +122,8 @@ class DateMention:
 
 @dataclass
 class Resolved:
+    """The range of days a date expression stands for, or why it stands for none."""
+
     start: date | None
     end: date | None
     problem: str | None = None
@@ -340,11 +343,15 @@ def _complete(first: Point, last: Point) -> None:
         last.month = first.month
 
 
-@functools.lru_cache(maxsize=4096)
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _month_days(year: int, month: int) -> int:
-    """calendar.monthrange's number of days (and its error for a month that does not exist), kept: the same
-    few months are asked about for every date."""
-    return calendar.monthrange(year, month)[1]
+    """calendar.monthrange's number of days, and the message of its error for a month that does not exist
+    (importing calendar cost more than all the dates of a notice)."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"bad month number {month!r}; must be 1-12")
+    return _MONTH_DAYS[month] + (month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
 
 
 def _impossible(p: Point) -> str | None:

@@ -8,11 +8,8 @@ treat the two alike. A pack that was read and validated before is taken from the
 from __future__ import annotations
 
 import bisect
-import hashlib
-import json
 import re
 from functools import cache
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +18,7 @@ from rectlint.diagnostics import Category, Edit, Fix, Severity
 from rectlint.model import Paragraph
 from rectlint.patterns import compile_fast
 from rectlint.registry import RegistryError
+from rectlint.resources import files
 from rectlint.rule import Document, Finding, Rule
 
 _CACHE = "packs.marshal"
@@ -34,6 +32,8 @@ def _schema() -> bytes:
 
 @cache
 def _validator():
+    import json
+
     from jsonschema import Draft202012Validator
 
     return Draft202012Validator(json.loads(_schema().decode("utf-8")))
@@ -41,6 +41,13 @@ def _validator():
 
 def _key_path(error: Any) -> str:
     return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path).lstrip(".") or "(top)"
+
+
+@cache
+def _stored() -> dict[str, Any]:
+    """The validated packs kept in the start-up cache, read once for all the packs of a run."""
+    stored = startcache.load(_CACHE)
+    return stored if isinstance(stored, dict) else {}
 
 
 def load_pack(path: Any) -> list[type[Rule]]:
@@ -51,15 +58,16 @@ def load_pack(path: Any) -> list[type[Rule]]:
         raw = resource.read_bytes()
     except OSError as exc:
         raise RegistryError(f"rule pack {name}: cannot read ({exc})") from None
-    key = hashlib.sha256(_schema() + b"\0" + raw).hexdigest()
-    stored = startcache.load(_CACHE)
-    cached = stored if isinstance(stored, dict) else {}
+    key = startcache.digest(_schema() + b"\0" + raw)
+    cached = _stored()
     data = cached.get(key)
     if not isinstance(data, dict):
         data = _validated(raw, name)
-        cached = {k: v for k, v in cached.items() if k != key}
+        cached.pop(key, None)
         cached[key] = data
-        startcache.store(_CACHE, dict(list(cached.items())[-_KEEP:]))
+        for old in list(cached)[:-_KEEP]:
+            del cached[old]
+        startcache.store(_CACHE, cached)
     rules = []
     for i, spec in enumerate(data["rules"]):
         where = f"rule pack {name}: rules[{i}]"

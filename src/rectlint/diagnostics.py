@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
+
+from rectlint.records import dataclass
 
 
 class Severity(StrEnum):
@@ -53,6 +54,8 @@ class Edit:
 
 @dataclass(slots=True, kw_only=True)
 class Fix:
+    """A fix of a finding: the edits that make it, and whether applying them is safe."""
+
     message: str
     applicability: str = "safe"  # safe | unsafe
     edits: list[Edit]
@@ -60,6 +63,7 @@ class Fix:
 
 @dataclass(slots=True)  # positional too: the cache rebuilds findings from rows
 class Diagnostic:
+    """A finding as reported: the rule, its message and where it is in the notice."""
 
     code: str
     name: str

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from rectlint.records import dataclass
 
 if TYPE_CHECKING:
     from rectlint.resolver import Resolver
@@ -18,6 +19,8 @@ NOTICE_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm"
 
 @dataclass(frozen=True)
 class Target:
+    """A file to check (or standard input), with the name the report gives it."""
+
     shown: str  # the name reports use
     path: Path | None  # None: standard input
 

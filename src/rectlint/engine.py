@@ -7,7 +7,7 @@ import threading
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import Any
 
@@ -15,6 +15,7 @@ from rectlint.diagnostics import Diagnostic, Severity
 from rectlint.facts import resolve_facts
 from rectlint.parser import parse
 from rectlint.prescan import prescan
+from rectlint.records import dataclass
 from rectlint.rule import Document, Finding, Rule
 from rectlint.source import SourceText
 from rectlint.suppress import SuppressionRule, scan

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from itertools import accumulate
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 from rectlint import patterns
 from rectlint.joined import Joined
 from rectlint.model import Item
+from rectlint.records import dataclass
 from rectlint.sentences import clause_at
 
 if TYPE_CHECKING:
@@ -54,6 +54,8 @@ _ONE = patterns.compile(r"[一]\D")
 
 @dataclass
 class Mark:
+    """What a phrase of an item's measures offers or says (evidence of one kind, a commitment, unfinished work)."""
+
     kind: str
     start: int  # absolute offsets
     end: int

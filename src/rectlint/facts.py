@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from rectlint import patterns
@@ -18,6 +18,7 @@ from rectlint.evidence import ItemEvidence, MaskedMeasures, analyse_items
 from rectlint.model import Item, Notice, Paragraph, Span, Status, node
 from rectlint.parser import cn_to_int
 from rectlint.patterns import compile_fast
+from rectlint.records import dataclass
 from rectlint.sentences import SENTENCE, SENTENCE_END
 
 
@@ -39,6 +40,8 @@ class DateRef:
 
 @node
 class Timeline:
+    """The dates and parties of the inspection a notice reports on."""
+
     inspecting_body: str | None = None
     inspected: str | None = None
     inspection: DateRef | None = None
@@ -51,6 +54,8 @@ class Timeline:
 
 @node
 class Count:
+    """A number stated in a count statement, with where it is written."""
+
     value: int
     span: Span
 
@@ -94,6 +99,8 @@ class Outcome:
 
 @dataclass
 class Facts:
+    """What the rules read off a notice besides its tree: dates, counts, statuses, evidence."""
+
     timeline: Timeline
     dates: list[DateRef]  # every date expression in the prose, in document order
     counts: list[CountStatement]

@@ -4,10 +4,8 @@ the text stops changing; write the result atomically in the file's own encoding,
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -74,6 +72,9 @@ def write_atomically(path: Path, data: bytes, original: bytes | None = None) -> 
     when it is read-only. A temporary file left by a run that was killed is removed here. With no
     `original` (rectlint's own files, such as a baseline) the file may be new and is not compared.
     """
+    import glob
+    import tempfile  # with shutil, random and the compression modules: only for a run that writes
+
     path = Path(os.path.realpath(path))
     failed = "fixes not written" if original is not None else "not written"
     try:

@@ -10,11 +10,10 @@ the verdict runs (S001, see `Rule.any_text`). Shorter texts are excerpts one may
 
 from __future__ import annotations
 
-import re
-
+from rectlint import patterns
 from rectlint.model import Notice
 
-SUBJECT = re.compile(r"巡察|巡视|整改")
+SUBJECT = patterns.compile(r"巡察|巡视|整改")
 EXCERPT_PARAGRAPHS = 3  # an excerpt: fewer paragraphs than this…
 EXCERPT_CHARACTERS = 200  # …or fewer characters of prose than this
 

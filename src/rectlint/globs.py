@@ -8,8 +8,9 @@ A pattern without a slash also matches any file or directory of that name, where
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from rectlint.records import dataclass
 
 
 def translate(pattern: str) -> str:
@@ -57,6 +58,8 @@ def translate(pattern: str) -> str:
 
 @dataclass(frozen=True)
 class Glob:
+    """A configured glob, as patterns for paths relative to its base and for bare names."""
+
     pattern: str  # as written
     path_re: re.Pattern[str]
     name_re: re.Pattern[str] | None  # None: the pattern has a slash, so it never matches a bare name

@@ -10,14 +10,13 @@ its trees with Lark's own parser on the examples and on random line streams.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Iterable
 from functools import cache
-from importlib.resources import files
 from typing import Any
 
 from rectlint import startcache
+from rectlint.resources import files
 
 _VERSION = 1  # of the stored form below
 
@@ -94,7 +93,7 @@ def grammar_text() -> str:
 @cache
 def table() -> Table:
     text = grammar_text()
-    name = f"lalr-{_VERSION}-{hashlib.sha256(text.encode()).hexdigest()[:20]}.marshal"
+    name = f"lalr-{_VERSION}-{startcache.digest(text.encode())}.marshal"
     data = startcache.load(name)
     if not isinstance(data, dict):
         data = _build(text)

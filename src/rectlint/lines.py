@@ -7,12 +7,12 @@ it stands (before the body, after the last heading); the grammar then does the g
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import compress, count
 
 from rectlint import patterns
 from rectlint.model import Chrome, Paragraph, Span
 from rectlint.prefilter import first_characters
+from rectlint.records import dataclass
 from rectlint.source import SourceText
 
 CN_DIGITS = "〇零一二三四五六七八九十百两"

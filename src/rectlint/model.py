@@ -9,10 +9,12 @@ field by field, so the declared types are the types the parser produces.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import field, fields, is_dataclass
 from datetime import date
 from enum import Enum, StrEnum
 from typing import Any
+
+from rectlint.records import dataclass
 
 # A tree node: no per-instance __dict__. Keyword arguments read best; the parser passes its hot nodes
 # positionally, which costs half as much as by keyword.
@@ -51,6 +53,8 @@ class Span:
 
 @node
 class Node:
+    """Any node of the tree: the span of text it came from."""
+
     span: Span
 
 
@@ -155,6 +159,8 @@ class Value(Node):
 
 @node
 class Contact(Node):
+    """The contact lines of a notice (telephone, address, postcode, e-mail)."""
+
     phone: Value | None = None
     address: Value | None = None
     postcode: Value | None = None
@@ -163,6 +169,8 @@ class Contact(Node):
 
 @node
 class Signature(Node):
+    """The issuer and date a notice is signed with."""
+
     issuer: str | None = None
     issuer_span: Span | None = None
     date_text: str | None = None

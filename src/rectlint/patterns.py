@@ -3,7 +3,9 @@
 Every pattern of rectlint and of its rule packs is compiled through `compile` (or `compile_fast`, which
 also leads a slow pattern with a lookahead on its first characters; see prefilter.py). `re` cannot
 save a compiled pattern, but the program it compiles to is plain data: it is stored in the start-up
-cache (startcache.py) and handed back to `_sre` next time, which checks it before use. A Python whose
+cache (startcache.py) and handed back to `_sre` next time, which checks it before use. A program is
+stored as the bytes of its code words, which marshal reads at once (as a list of ints, the table took
+a twentieth of a one-file run to load), and made a list only when its pattern is compiled. A Python whose
 `re` internals differ gets a cache file of its own, and anything unexpected falls back to re.compile.
 """
 
@@ -20,8 +22,9 @@ try:  # the compiler's internals, as re._compiler.compile uses them (3.11+)
     import _sre
     from re import _compiler, _parser
 
-    _NAME: str | None = f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
-except (ImportError, AttributeError):  # pragma: no cover - another Python implementation
+    _NAME: str | None = f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}-{_sre.CODESIZE}-{sys.byteorder}.marshal"
+    _WORD = {2: "H", 4: "I"}[_sre.CODESIZE]  # a code word, as memoryview.cast names it
+except (ImportError, AttributeError, KeyError):  # pragma: no cover - another Python implementation
     _NAME = None
 
 # Patterns that change leave entries behind. Past this many (a run uses about 300 of some 1.5 KB each; 5,000
@@ -67,7 +70,9 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if entry is not None:
         _used.add(key)
         try:
-            return _sre.compile(pattern, *entry)
+            stored_flags, words, groups, groupindex, indexgroup = entry
+            return _sre.compile(pattern, stored_flags, memoryview(words).cast(_WORD).tolist(), groups, groupindex,
+                                indexgroup)
         except Exception:
             pass
     if _NAME is None:  # pragma: no cover
@@ -79,8 +84,10 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         indexgroup = [None] * parsed.state.groups
         for name, i in groupindex.items():
             indexgroup[i] = name
-        entry = (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-        compiled = _sre.compile(pattern, *entry)
+        compiled = _sre.compile(pattern, flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex,
+                                tuple(indexgroup))
+        words = b"".join(op.to_bytes(_sre.CODESIZE, sys.byteorder) for op in code)
+        entry = (flags | parsed.state.flags, words, parsed.state.groups - 1, groupindex, tuple(indexgroup))
     except re.error:
         raise
     except Exception:

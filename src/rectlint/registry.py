@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import importlib
 import os
-import pkgutil
 import sys
 from collections.abc import Iterable
 from functools import cache
-from importlib.machinery import PathFinder
-from importlib.resources import files
+from importlib.machinery import PathFinder, all_suffixes
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 
 from rectlint import patterns
 from rectlint.diagnostics import Category
+from rectlint.resources import files
 from rectlint.rule import CODE_RE, NAME_RE, Rule
 
 ENTRY_POINT_GROUP = "rectlint.rules"
@@ -33,8 +32,42 @@ def _rules_in_module(module: ModuleType) -> Iterable[type[Rule]]:
                 and getattr(value, "code", None):
             yield value
     if hasattr(module, "__path__"):
-        for info in pkgutil.iter_modules(module.__path__, module.__name__ + "."):
-            yield from _rules_in_module(importlib.import_module(info.name))
+        for name in _submodules(module):
+            yield from _rules_in_module(importlib.import_module(name))
+
+
+def _submodules(package: ModuleType) -> list[str]:
+    """The names pkgutil.iter_modules gives for a package, read from its folders as pkgutil reads them (importing
+    pkgutil and asking an importer for each folder cost more than the listing); a package elsewhere (a zip)
+    is left to pkgutil."""
+    folders = list(package.__path__)
+    if not all(os.path.isdir(f) for f in folders):
+        import pkgutil
+
+        return [info.name for info in pkgutil.iter_modules(folders, package.__name__ + ".")]
+    suffixes = sorted(all_suffixes(), key=len, reverse=True)  # as inspect.getmodulename tries them
+
+    def module_name(file: str) -> str | None:
+        return next((file[:-len(s)] for s in suffixes if file.endswith(s)), None)
+
+    found: dict[str, None] = {}
+    for folder in folders:
+        try:
+            names = sorted(os.listdir(folder))  # a package before a module of the same name
+        except OSError:
+            continue
+        for name in names:
+            module = module_name(name)
+            if not module and "." not in name and os.path.isdir(os.path.join(folder, name)):
+                try:
+                    inside = os.listdir(os.path.join(folder, name))
+                except OSError:
+                    continue
+                is_package = any(n.startswith("__init__.") and module_name(n) == "__init__" for n in inside)
+                module = name if is_package else None
+            if module and module != "__init__" and "." not in module:
+                found.setdefault(module)
+    return [f"{package.__name__}.{m}" for m in found]
 
 
 def _packs_in_module(module: ModuleType) -> Iterable[Path]:

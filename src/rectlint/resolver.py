@@ -6,7 +6,7 @@ set of per-file ignores, so a tree of thousands of files reads each configuratio
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from rectlint.config import Config, ConfigError, find_in, load, load_file, merge
@@ -14,6 +14,7 @@ from rectlint.diagnostics import Severity
 from rectlint.discover import Target
 from rectlint.engine import Settings
 from rectlint.globs import Glob
+from rectlint.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ import bisect
 import inspect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any, ClassVar
 
@@ -22,6 +21,7 @@ from rectlint.facts import Facts
 from rectlint.joined import Joined
 from rectlint.model import Item, Notice, Paragraph, Span
 from rectlint.places import Places
+from rectlint.records import dataclass
 from rectlint.source import SourceText
 
 CODE_RE = patterns.compile(r"^[A-Z]{1,3}\d{3}$")

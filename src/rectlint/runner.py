@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 
 from rectlint.cache import Cache
 from rectlint.discover import Target
 from rectlint.engine import Settings
 from rectlint.parallel import ordered_map
+from rectlint.records import dataclass
 from rectlint.report.base import FileResult
 from rectlint.source import DEFAULT_MAX_MB
 
 
 @dataclass
 class RunOptions:
+    """How a run checks its files: settings, fixes, workers, results cache."""
+
     settings_for: Callable[[Target], Settings]  # each file's settings (its nearest configuration)
     fix: bool = False
     unsafe_fixes: bool = False
@@ -30,6 +33,8 @@ class RunOptions:
 
 @dataclass
 class Outcome:
+    """One file's result, with the fixes made to it and their diff."""
+
     result: FileResult
     fixed: int = 0
     diff: str = ""
@@ -37,6 +42,8 @@ class Outcome:
 
 @dataclass
 class Totals:
+    """What a run's files add up to: fixes made and their diffs."""
+
     fixed: int = 0
     diffs: list[str] = field(default_factory=list)
 

@@ -15,7 +15,7 @@ import os
 import stat
 import sys
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from itertools import accumulate
 from pathlib import Path
@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from rectlint import patterns
 from rectlint.model import Span
+from rectlint.records import dataclass
 
 if TYPE_CHECKING:
     from rectlint.readers.origin import Origin
@@ -42,6 +43,8 @@ class ReadError(Exception):
 
 @dataclass(frozen=True)
 class Position:
+    """A place in the text as editors show it."""
+
     line: int  # 1-based
     column: int  # 1-based, in code points
 

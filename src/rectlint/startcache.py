@@ -7,15 +7,24 @@ RECTLINT_STARTUP_CACHE set to an empty string turns the cache off), under names 
 derived from; entries are keyed by content, so a changed pattern or pack is simply a new entry.
 A cache that cannot be read or written is ignored: rectlint then rebuilds, and nothing else changes.
 Values are stored with marshal, which holds plain data only and never runs code when loaded (the
-parse table too: lalr.py keeps it as plain data, so a warm start does not import Lark).
+parse table too: lalr.py keeps it as plain data, so a warm start does not import Lark). The one
+exception is the code of the dataclasses' generated methods (records.py), which is run as Python's own
+bytecode files are, and is read only from a file the user owns and no one else may write to.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
+
+try:  # hashlib's own BLAKE2, without importing hashlib, which loads OpenSSL (2% of a one-file run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 
 @cache
@@ -25,6 +34,21 @@ def directory() -> Path | None:
         return Path(configured) if configured else None
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return None if base.startswith("~") else Path(base) / "rectlint"  # no home directory: no cache
+
+
+def digest(data: bytes) -> str:
+    """A hex digest of what an entry is derived from, for its key or name."""
+    return blake2b(data, digest_size=20).hexdigest()
+
+
+def kept(kind: str, text: str, derive: Callable[[str], Any]) -> Any:
+    """derive(text), stored under a name of `kind` and the text's digest (None is never stored)."""
+    name = f"{kind}-{digest(text.encode())}.marshal"
+    value = load(name)
+    if value is None:
+        value = derive(text)
+        store(name, value)
+    return value
 
 
 def path(name: str) -> Path | None:
@@ -39,19 +63,26 @@ def path(name: str) -> Path | None:
     return where / name
 
 
-def load(name: str) -> object | None:
-    """The value stored under `name`, or None when there is none (or it cannot be read)."""
+def load(name: str, private: bool = False) -> object | None:
+    """The value stored under `name`, or None when there is none (or it cannot be read). A `private` value
+    (code that will run) is read only from a file of the user's own that no one else may write to."""
     target = path(name)
     if target is None:
         return None
     try:
-        return marshal.loads(target.read_bytes())
+        with open(target, "rb") as f:
+            if private:
+                st = os.fstat(f.fileno())
+                if st.st_uid != os.getuid() or st.st_mode & 0o022:
+                    return None
+            return marshal.loads(f.read())
     except (OSError, ValueError, EOFError, TypeError):
         return None
 
 
-def store(name: str, value: object) -> None:
-    """Store `value` under `name`, atomically; a failure (read-only disk, unmarshallable value) is ignored."""
+def store(name: str, value: object, private: bool = False) -> None:
+    """Store `value` under `name`, atomically; a failure (read-only disk, unmarshallable value) is ignored.
+    A `private` value's file is made writable by the user alone, whatever the umask."""
     target = path(name)
     if target is None:
         return
@@ -60,6 +91,8 @@ def store(name: str, value: object) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         tmp.write_bytes(data)
+        if private:
+            tmp.chmod(0o600)
         os.replace(tmp, target)
     except (OSError, ValueError):
         pass

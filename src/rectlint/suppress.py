@@ -17,16 +17,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from rectlint import patterns
 from rectlint.diagnostics import Category, Diagnostic, Edit
+from rectlint.records import dataclass
 from rectlint.rule import Document, Finding, Rule
 
 MARK = "rectlint:"
 ACTIONS = ("disable", "enable", "ignore", "file-ignore")
-_OPEN = re.compile(r"<!--\s*rectlint:")
-_BODY = re.compile(r"\s*(?P<action>[A-Za-z][\w-]*)?\s*(?:\[(?P<selectors>[^\]]*)\])?\s*(?P<reason>.*?)\s*$")
-_SELECTOR = re.compile(r"[^\s,，、;；]+")
+_OPEN = patterns.compile(r"<!--\s*rectlint:")
+_BODY = patterns.compile(r"\s*(?P<action>[A-Za-z][\w-]*)?\s*(?:\[(?P<selectors>[^\]]*)\])?\s*(?P<reason>.*?)\s*$")
+_SELECTOR = patterns.compile(r"[^\s,，、;；]+")
 
 
 @dataclass(eq=False)
@@ -44,6 +46,8 @@ class Selector:
 
 @dataclass(eq=False)
 class Directive:
+    """One rectlint comment: its action, where it is, and the rules it names."""
+
     action: str
     start: int  # the comment itself
     end: int
@@ -64,6 +68,8 @@ class Invalid:
 
 @dataclass
 class Region:
+    """The offsets in which a directive turns some rules off."""
+
     start: int
     end: int
     codes: frozenset[str]

@@ -11,11 +11,11 @@ from __future__ import annotations
 import bisect
 import io
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from rectlint.readers.docx_numbering import Numbering, W
 from rectlint.readers.origin import Origin
+from rectlint.records import dataclass
 from rectlint.source import ReadError, SourceText
 
 CELL_SEPARATOR = "\t"

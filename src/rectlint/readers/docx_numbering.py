@@ -9,8 +9,10 @@ w:lvlOverride/w:startOverride.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
+
+from rectlint.records import dataclass
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SUFFIX = {"tab": "\t", "space": " ", "nothing": ""}
@@ -98,6 +100,8 @@ def format_number(n: int, fmt: str) -> str:
 
 @dataclass
 class Level:
+    """One level of a Word numbering definition: how its numbers are written and restarted."""
+
     start: int = 1
     fmt: str = "decimal"
     text: str | None = None  # w:lvlText; None: the level has no text at all
@@ -119,6 +123,8 @@ class Level:
 
 @dataclass
 class _Num:
+    """A numbering instance (w:num): its abstract definition, with the levels and restarts it overrides."""
+
     abstract: str
     levels: dict[int, Level]  # the abstract definition's levels with this instance's overrides applied
     restarts: dict[int, int]  # level → w:startOverride

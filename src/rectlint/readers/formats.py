@@ -10,6 +10,7 @@ import io
 import re
 from pathlib import Path
 
+from rectlint import patterns
 from rectlint.source import ReadError
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -29,7 +30,7 @@ _ZIP_NAMES = [
     ("xl/workbook.xml", "Excel workbook (.xlsx)"), ("ppt/presentation.xml", "PowerPoint presentation (.pptx)"),
     ("content.xml", "OpenDocument file (.odt/.ods)"), ("META-INF/container.xml", "EPUB book"),
 ]
-_HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta)\b",
+_HTML_START = patterns.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|meta)\b",
                          re.IGNORECASE | re.DOTALL)
 _UNSUPPORTED = "{} is not supported (rectlint reads plain text, .docx, .html and .pdf)"
 _SAVE_AS_DOCX = "{} is not supported; save it as .docx"

@@ -8,12 +8,13 @@ the small per-finding data they need, never the sources, unless the format shows
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from rectlint.diagnostics import Diagnostic
 from rectlint.discover import Target
+from rectlint.records import dataclass
 from rectlint.source import SourceText
 
 
@@ -23,6 +24,8 @@ class ReportError(Exception):
 
 @dataclass
 class FileResult:
+    """What checking one file gave: its findings, or the error that stopped it."""
+
     path: str
     source: SourceText | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)

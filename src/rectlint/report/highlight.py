@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
+
+from rectlint.records import dataclass
 
 
 @dataclass

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from html import escape
-from importlib.resources import files
 from typing import Any
 
 from rectlint import __version__
@@ -18,6 +17,7 @@ from rectlint.diagnostics import Category, Diagnostic, Severity
 from rectlint.model import STATUS_LABELS, Status
 from rectlint.report.base import FileResult, ReportContext, Reporter
 from rectlint.report.highlight import Piece, mark_up
+from rectlint.resources import files
 
 NO_TITLE = "（未识别标题）"
 SEVERITIES = (Severity.ERROR, Severity.WARNING, Severity.INFO)

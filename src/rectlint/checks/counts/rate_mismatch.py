@@ -1,5 +1,3 @@
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-
 from rectlint.diagnostics import Category, Severity
 from rectlint.facts import CountStatement
 from rectlint.rule import Document, Finding, Rule
@@ -15,7 +13,41 @@ def _candidates(st: CountStatement) -> list[int]:
     return []
 
 
+# The rates are worked out in integers, in units of the stated precision: what decimal.Decimal gave (its
+# quantize, and its formatting of done ÷ total) for any count a notice states, without importing decimal.
+
+
 def matches(rate: float, decimals: int, done: int, total: int, truncation: bool = True) -> bool:
+    stated = _stated(rate, decimals)
+    if stated is None:  # a rate written with an exponent: beyond any notice, left to decimal
+        return _matches_decimal(rate, decimals, done, total, truncation)
+    sign = -1 if (done < 0) != (total < 0) else 1
+    down, rest = divmod(abs(done) * 100 * 10**decimals, abs(total))
+    allowed = {sign * (down + (2 * rest >= abs(total)))}  # half up
+    if truncation:
+        allowed.add(sign * down)
+    return stated in allowed
+
+
+def _stated(rate: float, decimals: int) -> int | None:
+    """The rate in units of 10^-decimals, rounded half to even (Decimal(str(rate)).quantize); None for a rate
+    that str() writes with an exponent."""
+    text = str(rate)
+    whole, _, fraction = text.lstrip("-").partition(".")
+    if decimals < 0 or not (whole + fraction).isdigit():
+        return None
+    value, extra = int(whole + fraction), len(fraction) - decimals
+    if extra <= 0:
+        value *= 10**-extra
+    else:
+        value, rest = divmod(value, 10**extra)
+        value += 2 * rest > 10**extra or (2 * rest == 10**extra and value % 2)
+    return -value if text.startswith("-") else value
+
+
+def _matches_decimal(rate: float, decimals: int, done: int, total: int, truncation: bool) -> bool:
+    from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
     exact = Decimal(done) * 100 / Decimal(total)
     quantum = Decimal(1).scaleb(-decimals)
     stated = Decimal(str(rate)).quantize(quantum)
@@ -23,6 +55,13 @@ def matches(rate: float, decimals: int, done: int, total: int, truncation: bool 
     if truncation:
         allowed.add(exact.quantize(quantum, ROUND_DOWN))
     return stated in allowed
+
+
+def percent(done: int, total: int) -> str:
+    """done × 100 ÷ total with two decimals, rounded half to even (as format(Decimal, ".2f"))."""
+    hundredths, rest = divmod(abs(done) * 10000, abs(total))
+    hundredths += 2 * rest > abs(total) or (2 * rest == abs(total) and hundredths % 2)
+    return f"{'-' if (done < 0) != (total < 0) else ''}{hundredths // 100}.{hundredths % 100:02d}"
 
 
 class RateMismatch(Rule):
@@ -68,6 +107,5 @@ class RateMismatch(Rule):
                     for d in options):
                 continue
             done = options[0]
-            exact = Decimal(done) * 100 / Decimal(st.total.value)
             yield Finding(st.rate_span.start, st.rate_span.end,
-                          f"完成率{st.rate_text}与{done}/{st.total.value}={exact:.2f}%不符")
+                          f"完成率{st.rate_text}与{done}/{st.total.value}={percent(done, st.total.value)}%不符")
