@@ -2,24 +2,28 @@
 
 An entry's key hashes the file's bytes, its name (it is reported), the resolved settings (rules, severities,
 options) and the code that produced the findings: rectlint's version plus a stamp of its installed files, so
-editing a rule or a rule pack in a development install never serves stale results. Entries are small JSON
-files under `.rectlint_cache/` (one per input, written atomically, so parallel workers never clash).
+editing a rule or a rule pack in a development install never serves stale results. Entries are small files
+under `.rectlint_cache/` (one per input, written atomically, so parallel workers never clash), each a marshal
+of plain values (marshal builds strings, numbers and containers, and runs nothing): the encoding, the summary,
+a tally of the findings, their text in the JSON report when the run that stored them wrote one, and their
+rows, themselves a marshal read only when the findings are made (a JSON report writes the text as it is).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import tempfile
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from rectlint import __version__
 
 DEFAULT_DIR = ".rectlint_cache"
-FORMAT = 2  # 2: findings kept as rows
+FORMAT = 3  # 2: findings kept as rows; 3: a marshal, with a tally and the JSON text of the findings
 
 
 @cache
@@ -42,9 +46,32 @@ def settings_token(settings) -> str:
                        "options": settings.options}, sort_keys=True, ensure_ascii=False, default=str)
 
 
+class Entry(NamedTuple):
+    """What the cache keeps of a checked file."""
+
+    encoding: str | None
+    summary: str  # FileResult.summary as JSON ("" when empty, as most runs leave it)
+    tally: dict[tuple[str, str, str], int]  # (code, name, severity) -> number of findings
+    text: str | None  # the findings as json_report.findings_text writes them, when the run wrote JSON
+    rows: bytes  # marshal of the findings' Diagnostic.to_row forms
+
+    def summary_dict(self) -> dict[str, Any]:
+        return json.loads(self.summary) if self.summary else {}
+
+
+def entry(encoding: str | None, summary: dict[str, Any], diagnostics: list, text: str | None) -> Entry:
+    tally: dict[tuple[str, str, str], int] = {}
+    for d in diagnostics:
+        k = (d.code, d.name, d.severity.value)
+        tally[k] = tally.get(k, 0) + 1
+    return Entry(encoding, json.dumps(summary, ensure_ascii=False) if summary else "", tally, text,
+                 marshal.dumps([d.to_row() for d in diagnostics]))
+
+
 class Cache:
     def __init__(self, directory: Path) -> None:
-        self.directory = directory / f"v{FORMAT}"
+        # entries are named by string joins: a Path for each would cost more than the rest of a cached file
+        self.directory = os.path.join(directory, f"v{FORMAT}")
         self._ready = False
 
     def key(self, data: bytes, shown: str, token: str) -> str:
@@ -53,34 +80,44 @@ class Cache:
         h.update(code_stamp().encode())
         return h.hexdigest()
 
-    def _path(self, key: str) -> Path:
-        return self.directory / key[:2] / f"{key}.json"
+    def _path(self, key: str) -> str:
+        return f"{self.directory}{os.sep}{key[:2]}{os.sep}{key}.entry"
 
     def has(self, key: str) -> bool:
-        return self._path(key).is_file()
+        return os.path.isfile(self._path(key))
 
-    def get(self, key: str) -> dict[str, Any] | None:
+    def get(self, key: str) -> Entry | None:
+        """The entry, or None when it is absent, damaged or not one this version wrote: the file is checked again."""
         try:
-            return json.loads(self._path(key).read_bytes())
-        except (OSError, ValueError):
-            return None  # absent or damaged: check the file again
+            with open(self._path(key), "rb") as f:
+                values = marshal.loads(f.read())
+            got = Entry(*values) if type(values) is tuple else None
+        except (OSError, ValueError, EOFError, TypeError):
+            return None
+        if got is None or not (isinstance(got.encoding, str | None) and type(got.summary) is str
+                                and type(got.tally) is dict and isinstance(got.text, str | None)
+                                and type(got.rows) is bytes):
+            return None
+        return got
 
-    def put(self, key: str, entry: dict[str, Any]) -> None:
+    def put(self, key: str, value: Entry) -> None:
         path = self._path(key)
         try:
+            data = marshal.dumps(tuple(value))
             self._prepare()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            folder = os.path.dirname(path)
+            os.makedirs(folder, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
             with os.fdopen(fd, "wb") as f:
-                f.write(json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode())
+                f.write(data)
             os.replace(tmp, path)
-        except OSError:
-            pass  # a cache that cannot be written only costs time
+        except (OSError, ValueError):
+            pass  # a cache that cannot be written (or a value marshal cannot keep) only costs time
 
     def _prepare(self) -> None:
         if self._ready:
             return
-        root = self.directory.parent
+        root = Path(self.directory).parent
         root.mkdir(parents=True, exist_ok=True)
         ignore = root / ".gitignore"
         if not ignore.exists():

@@ -137,6 +137,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     options = RunOptions(resolver.settings_for, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
                          jobs=jobs or default_jobs(), cache=None if no_cache else Cache(Path(cache_dir or DEFAULT_DIR)),
                          keep_source=out.needs_source, summary=out.needs_summary,
+                         json=out.writes_json_findings and baseline is None,
                          **({} if max_file_size is None else {"max_mb": max_file_size or None}))
     totals = Totals()
     results = run(iter(targets), options, totals)
@@ -154,7 +155,10 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
                 if not out.reports_errors or output_file:  # a report written to a file is not seen in the log
                     _report_error(result)
                 errors |= bool(result.error)
-                failed |= any(d.severity.rank >= threshold for d in result.diagnostics)
+                if (tally := result.tally()) is None:
+                    failed |= any(d.severity.rank >= threshold for d in result.diagnostics)
+                else:
+                    failed |= any(Severity(severity).rank >= threshold for _, _, severity in tally)
                 stream.write(out.file(result))
                 stream.flush()
             if fix and "-" not in paths:

@@ -8,6 +8,7 @@ the small per-finding data they need, never the sources, unless the format shows
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,41 @@ class FileResult:
     error: str | None = None  # set when the file could not be read or checked
     summary: dict[str, Any] = field(default_factory=dict)  # per-notice figures (items by status, rates)
     encoding: str | None = None  # how the input was decoded
+    # The findings as the JSON report writes them, when the run has that text already (the results cache keeps it):
+    # written as it is. Not an argument of __init__, so a copy by dataclasses.replace (a baseline's) goes without.
+    json: str | None = field(default=None, init=False, repr=False, compare=False)
+
+    def tally(self) -> dict[tuple[str, str, str], int] | None:
+        """(code, name, severity) -> number of findings, when known without making them (None: count them)."""
+        return None
+
+
+class CachedResult(FileResult):
+    """A result read from the results cache: its findings are made from the cache's rows only when something
+    reads them. A JSON report does not: it writes the text the cache kept, and takes the totals from the tally."""
+
+    _made: list[Diagnostic] | None = None
+    _tally: dict[tuple[str, str, str], int] | None = None
+
+    @classmethod
+    def lazy(cls, path: str, encoding: str | None, summary: dict[str, Any], tally: dict[tuple[str, str, str], int],
+             text: str, make: Callable[[], list[Diagnostic]]) -> CachedResult:
+        result = cls(path, summary=summary, encoding=encoding)
+        result._made, result._tally, result._make, result.json = None, tally, make, text
+        return result
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        if self._made is None:
+            self._made, self.json = self._make(), None  # the list may change now: the text would not follow
+        return self._made
+
+    @diagnostics.setter
+    def diagnostics(self, value: list[Diagnostic]) -> None:
+        self._made, self.json = value, None
+
+    def tally(self) -> dict[tuple[str, str, str], int] | None:
+        return self._tally if self._made is None else None
 
 
 @dataclass
@@ -49,6 +85,7 @@ class Reporter:
     needs_source = False  # True: results must keep the decoded text (the report shows it)
     reports_errors = False  # True: file-level errors appear in the report itself, not only on stderr
     needs_summary = False  # True: the runner fills FileResult.summary (per-notice figures) for this format
+    writes_json_findings = False  # True: findings are written as json_report.findings_text renders them
 
     def __init__(self, context: ReportContext) -> None:
         self.context = context
@@ -59,7 +96,11 @@ class Reporter:
     def count(self, result: FileResult) -> None:
         self.files += 1
         self.errors += bool(result.error)
-        self.severities.update(str(d.severity) for d in result.diagnostics)
+        if (tally := result.tally()) is None:
+            self.severities.update(str(d.severity) for d in result.diagnostics)
+        else:
+            for (_, _, severity), n in tally.items():
+                self.severities[severity] += n
 
     def usage_error(self, targets: list[Target]) -> str | None:
         """Why this format cannot report on these inputs, if it cannot (checked before any is read)."""
@@ -102,7 +143,10 @@ class Statistics:
         self.counts: Counter[tuple[str, str, str]] = Counter()
 
     def add(self, result: FileResult) -> None:
-        self.counts.update((d.code, d.name, str(d.severity)) for d in result.diagnostics)
+        if (tally := result.tally()) is None:
+            self.counts.update((d.code, d.name, str(d.severity)) for d in result.diagnostics)
+        else:
+            self.counts.update(tally)
 
     def rows(self) -> list[dict[str, Any]]:
         return [{"code": c, "name": n, "severity": s, "count": k}

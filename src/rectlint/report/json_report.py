@@ -19,12 +19,17 @@ _I = "," + DIAG  # between a diagnostic's members
 def entry_text(r: FileResult) -> str:
     """The file's entry in the "files" array: path, diagnostics, encoding and error."""
     out = "{" + ENTRY + '"path": ' + q(r.path) + "," + ENTRY + '"diagnostics": '
-    out += "[" + ",".join(map(_diagnostic_text, r.diagnostics)) + ENTRY + "]" if r.diagnostics else "[]"
+    out += findings_text(r.diagnostics) if r.json is None else r.json
     if r.encoding is not None:
         out += "," + ENTRY + '"encoding": ' + q(r.encoding)
     if r.error:
         out += "," + ENTRY + '"error": ' + q(r.error)
     return out + "\n    }"
+
+
+def findings_text(diagnostics: list[Diagnostic]) -> str:
+    """The "diagnostics" array of a file's entry (the results cache keeps it, to be written again as it is)."""
+    return "[" + ",".join(map(_diagnostic_text, diagnostics)) + ENTRY + "]" if diagnostics else "[]"
 
 
 def _diagnostic_text(d: Diagnostic) -> str:
@@ -58,6 +63,7 @@ class Json(Reporter):
     checked, so memory does not grow with the number of findings."""
 
     reports_errors = True
+    writes_json_findings = True
 
     def __init__(self, context: ReportContext) -> None:
         super().__init__(context)
