@@ -54,7 +54,7 @@ def _mark(entry: Path) -> None:
     rows = marshal.loads(kept.rows)
     for row in rows:
         row[4] = MARK + row[4]  # a row: the message is its fifth field
-    text = kept.text and kept.text.replace('"message": "', '"message": "' + MARK)
+    text = kept.text and kept.text.replace(b'"message": "', f'"message": "{MARK}'.encode())
     entry.write_bytes(marshal.dumps(tuple(kept._replace(text=text, rows=marshal.dumps(rows)))))
 
 
@@ -89,6 +89,23 @@ def test_a_cached_run_counts_fails_and_tells_statistics_as_a_fresh_one(
         fresh = run("--no-cache", "--output-format", fmt, *args, str(corpus))
         assert run("--cache-dir", str(cache), "--output-format", fmt, *args, str(corpus)) == fresh
         assert run("--cache-dir", str(cache), "--output-format", fmt, *args, str(corpus)) == fresh
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "gb18030"])
+def test_a_json_re_run_writes_the_same_to_any_stream_and_file(corpus: Path, tmp_path: Path, charset: str) -> None:
+    """The kept text goes out as the cache's UTF-8 bytes only to a stream that writes UTF-8 as it is."""
+    cache = tmp_path / "cache"
+
+    def report(*args: str) -> tuple[int, bytes, bytes]:
+        out = tmp_path / "report.json"
+        r = CliRunner(charset=charset).invoke(main, ["check", "--output-format", "json", *args, str(corpus)])
+        code = CliRunner().invoke(main, ["check", "--output-format", "json", "-o", str(out), *args, str(corpus)])
+        return r.exit_code + 10 * code.exit_code, r.stdout_bytes, out.read_bytes()
+
+    fresh = report("--no-cache")
+    assert fresh[1] and fresh[1] == fresh[2].decode("utf-8").encode(charset)
+    assert report("--cache-dir", str(cache)) == fresh
+    assert report("--cache-dir", str(cache)) == fresh
 
 
 def test_a_json_re_run_makes_no_finding_unless_a_baseline_reads_them(corpus: Path, tmp_path: Path, monkeypatch) -> None:

@@ -5,7 +5,7 @@ options) and the code that produced the findings: rectlint's version plus a stam
 editing a rule or a rule pack in a development install never serves stale results. Entries are small files
 under `.rectlint_cache/` (one per input, written atomically, so parallel workers never clash), each a marshal
 of plain values (marshal builds strings, numbers and containers, and runs nothing): the encoding, the summary,
-a tally of the findings, their text in the JSON report when the run that stored them wrote one, and their
+a tally of the findings, their text in the JSON report (UTF-8) when the run that stored them wrote one, and their
 rows, themselves a marshal read only when the findings are made (a JSON report writes the text as it is).
 """
 
@@ -52,7 +52,7 @@ class Entry(NamedTuple):
     encoding: str | None
     summary: str  # FileResult.summary as JSON ("" when empty, as most runs leave it)
     tally: dict[tuple[str, str, str], int]  # (code, name, severity) -> number of findings
-    text: str | None  # the findings as json_report.findings_text writes them, when the run wrote JSON
+    text: bytes | None  # the findings as json_report.findings_text writes them (UTF-8), when the run wrote JSON
     rows: bytes  # marshal of the findings' Diagnostic.to_row forms
 
     def summary_dict(self) -> dict[str, Any]:
@@ -64,7 +64,11 @@ def entry(encoding: str | None, summary: dict[str, Any], diagnostics: list, text
     for d in diagnostics:
         k = (d.code, d.name, d.severity.value)
         tally[k] = tally.get(k, 0) + 1
-    return Entry(encoding, json.dumps(summary, ensure_ascii=False) if summary else "", tally, text,
+    try:
+        kept = None if text is None else text.encode()
+    except UnicodeEncodeError:  # a lone surrogate: the text is rendered from the rows when it is asked for
+        kept = None
+    return Entry(encoding, json.dumps(summary, ensure_ascii=False) if summary else "", tally, kept,
                  marshal.dumps([d.to_row() for d in diagnostics]))
 
 
@@ -95,7 +99,7 @@ class Cache:
         except (OSError, ValueError, EOFError, TypeError):
             return None
         if got is None or not (isinstance(got.encoding, str | None) and type(got.summary) is str
-                                and type(got.tally) is dict and isinstance(got.text, str | None)
+                                and type(got.tally) is dict and isinstance(got.text, bytes | None)
                                 and type(got.rows) is bytes):
             return None
         return got

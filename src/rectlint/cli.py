@@ -151,6 +151,8 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         sys.exit(2 if errors else 1 if totals.diffs else 0)
     try:
         with _output(output_file, out.binary) as stream:
+            raw = None if out.binary else _utf8_bytes(stream)
+            out.utf8_bytes = raw is not None
             for result in results:
                 if not out.reports_errors or output_file:  # a report written to a file is not seen in the log
                     _report_error(result)
@@ -159,7 +161,11 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
                     failed |= any(d.severity.rank >= threshold for d in result.diagnostics)
                 else:
                     failed |= any(Severity(severity).rank >= threshold for _, _, severity in tally)
-                stream.write(out.file(result))
+                part = out.file(result)
+                if raw is not None and type(part) is bytes:
+                    raw.write(part)  # the stream's text is flushed after each file: nothing overtakes it
+                else:
+                    stream.write(part)
                 stream.flush()
             if fix and "-" not in paths:
                 click.echo(f"Fixed {totals.fixed} finding{'s' if totals.fixed != 1 else ''}.", err=True)
@@ -189,6 +195,19 @@ def _output(output_file: str | None, binary: bool) -> Iterator[IO]:
         _fail(f"{output_file}: cannot write the report ({exc.strerror or exc})")
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _utf8_bytes(stream: IO) -> IO[bytes] | None:
+    """The binary stream under a text stream that writes its text in UTF-8 as it is given, else None."""
+    import codecs
+
+    raw = getattr(stream, "buffer", None)
+    try:
+        utf8 = codecs.lookup(stream.encoding).name == "utf-8"
+    except (AttributeError, TypeError, LookupError):
+        return None
+    # standard output translates line breaks where they are not "\n"; a report file is opened with newline="\n"
+    return raw if utf8 and (os.linesep == "\n" or stream is not sys.stdout) else None
 
 
 def _baseline(read: str | None, write: str | None, prune: bool, selected: list[str]):

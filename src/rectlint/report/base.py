@@ -30,9 +30,10 @@ class FileResult:
     error: str | None = None  # set when the file could not be read or checked
     summary: dict[str, Any] = field(default_factory=dict)  # per-notice figures (items by status, rates)
     encoding: str | None = None  # how the input was decoded
-    # The findings as the JSON report writes them, when the run has that text already (the results cache keeps it):
-    # written as it is. Not an argument of __init__, so a copy by dataclasses.replace (a baseline's) goes without.
-    json: str | None = field(default=None, init=False, repr=False, compare=False)
+    # The findings as the JSON report writes them, when the run has that text already (the results cache keeps it,
+    # in UTF-8 bytes): written as it is. Not an argument of __init__, so a copy by dataclasses.replace (a
+    # baseline's) goes without.
+    json: str | bytes | None = field(default=None, init=False, repr=False, compare=False)
 
     def tally(self) -> dict[tuple[str, str, str], int] | None:
         """(code, name, severity) -> number of findings, when known without making them (None: count them)."""
@@ -48,7 +49,7 @@ class CachedResult(FileResult):
 
     @classmethod
     def lazy(cls, path: str, encoding: str | None, summary: dict[str, Any], tally: dict[tuple[str, str, str], int],
-             text: str, make: Callable[[], list[Diagnostic]]) -> CachedResult:
+             text: bytes, make: Callable[[], list[Diagnostic]]) -> CachedResult:
         result = cls(path, summary=summary, encoding=encoding)
         result._made, result._tally, result._make, result.json = None, tally, make, text
         return result
@@ -86,6 +87,9 @@ class Reporter:
     reports_errors = False  # True: file-level errors appear in the report itself, not only on stderr
     needs_summary = False  # True: the runner fills FileResult.summary (per-notice figures) for this format
     writes_json_findings = False  # True: findings are written as json_report.findings_text renders them
+    # Set by the caller when the report goes to a stream that encodes text in UTF-8 as it is (no newline
+    # translation), where bytes that file() returns are written as they are.
+    utf8_bytes = False
 
     def __init__(self, context: ReportContext) -> None:
         self.context = context
