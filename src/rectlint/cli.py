@@ -150,6 +150,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         click.echo("".join(totals.diffs), nl=False)
         sys.exit(2 if errors else 1 if totals.diffs else 0)
     try:
+        ranks = {s.value: s.rank for s in Severity}
         with _output(output_file, out.binary) as stream:
             raw = None if out.binary else _utf8_bytes(stream)
             out.utf8_bytes = raw is not None
@@ -160,7 +161,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
                 if (tally := result.tally()) is None:
                     failed |= any(d.severity.rank >= threshold for d in result.diagnostics)
                 else:
-                    failed |= any(Severity(severity).rank >= threshold for _, _, severity in tally)
+                    failed |= any(ranks[severity] >= threshold for _, _, severity in tally)
                 part = out.file(result)
                 if raw is not None and type(part) is bytes:
                     raw.write(part)  # the stream's text is flushed after each file: nothing overtakes it
