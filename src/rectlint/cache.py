@@ -5,8 +5,8 @@ options) and the code that produced the findings: rectlint's version plus a stam
 editing a rule or a rule pack in a development install never serves stale results. Entries are small files
 under `.rectlint_cache/` (one per input, written atomically, so parallel workers never clash), each a marshal
 of plain values (marshal builds strings, numbers and containers, and runs nothing): the encoding, the summary,
-a tally of the findings, their text in the JSON report (UTF-8) when the run that stored them wrote one, and their
-rows, themselves a marshal read only when the findings are made (a JSON report writes the text as it is).
+a tally of the findings, the file's entry in the JSON report (UTF-8) when the run that stored them wrote one, and
+the findings' rows, themselves a marshal read only when the findings are made (a JSON report writes the text as it is).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 from rectlint import __version__
 
 DEFAULT_DIR = ".rectlint_cache"
-FORMAT = 3  # 2: findings kept as rows; 3: a marshal, with a tally and the JSON text of the findings
+FORMAT = 3  # 2: findings kept as rows; 3: a marshal, with a tally and the file's entry in the JSON report
 
 
 @cache
@@ -52,7 +52,7 @@ class Entry(NamedTuple):
     encoding: str | None
     summary: str  # FileResult.summary as JSON ("" when empty, as most runs leave it)
     tally: dict[tuple[str, str, str], int]  # (code, name, severity) -> number of findings
-    text: bytes | None  # the findings as json_report.findings_text writes them (UTF-8), when the run wrote JSON
+    text: bytes | None  # the file's entry in the JSON report (json_report.entry_text, UTF-8), when the run wrote one
     rows: bytes  # marshal of the findings' Diagnostic.to_row forms
 
     def summary_dict(self) -> dict[str, Any]:

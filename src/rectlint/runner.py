@@ -142,9 +142,9 @@ def _checked(target: Target, options: RunOptions) -> Outcome:
             result.summary = summarise(doc)
         if key is not None:
             if options.json:
-                from rectlint.report.json_report import findings_text
+                from rectlint.report.json_report import entry_text
 
-                result.json = findings_text(diags)
+                result.json = entry_text(result)
             options.cache.put(key, entry(source.encoding, result.summary, diags, result.json))
         if not options.keep_source:
             result.source = None

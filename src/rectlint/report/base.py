@@ -30,8 +30,8 @@ class FileResult:
     error: str | None = None  # set when the file could not be read or checked
     summary: dict[str, Any] = field(default_factory=dict)  # per-notice figures (items by status, rates)
     encoding: str | None = None  # how the input was decoded
-    # The findings as the JSON report writes them, when the run has that text already (the results cache keeps it,
-    # in UTF-8 bytes): written as it is. Not an argument of __init__, so a copy by dataclasses.replace (a
+    # The file's entry in the JSON report, when the run has that text already (the results cache keeps it, in
+    # UTF-8 bytes): written as it is. Not an argument of __init__, so a copy by dataclasses.replace (a
     # baseline's) goes without.
     json: str | bytes | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -86,7 +86,7 @@ class Reporter:
     needs_source = False  # True: results must keep the decoded text (the report shows it)
     reports_errors = False  # True: file-level errors appear in the report itself, not only on stderr
     needs_summary = False  # True: the runner fills FileResult.summary (per-notice figures) for this format
-    writes_json_findings = False  # True: findings are written as json_report.findings_text renders them
+    writes_json_findings = False  # True: a file's findings are written in the entry json_report.entry_text renders
     # Set by the caller when the report goes to a stream that encodes text in UTF-8 as it is (no newline
     # translation), where bytes that file() returns are written as they are.
     utf8_bytes = False

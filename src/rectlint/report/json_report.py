@@ -18,17 +18,9 @@ _I = "," + DIAG  # between a diagnostic's members
 
 def entry_text(r: FileResult) -> str:
     """The file's entry in the "files" array: path, diagnostics, encoding and error."""
-    kept = r.json
-    return _entry_head(r) + (findings_text(r.diagnostics) if kept is None else kept if type(kept) is str
-                             else kept.decode()) + _entry_tail(r)
-
-
-def _entry_head(r: FileResult) -> str:
-    return "{" + ENTRY + '"path": ' + q(r.path) + "," + ENTRY + '"diagnostics": '
-
-
-def _entry_tail(r: FileResult) -> str:
-    out = ""
+    if (kept := r.json) is not None:
+        return kept if type(kept) is str else kept.decode()
+    out = "{" + ENTRY + '"path": ' + q(r.path) + "," + ENTRY + '"diagnostics": ' + findings_text(r.diagnostics)
     if r.encoding is not None:
         out += "," + ENTRY + '"encoding": ' + q(r.encoding)
     if r.error:
@@ -37,7 +29,7 @@ def _entry_tail(r: FileResult) -> str:
 
 
 def findings_text(diagnostics: list[Diagnostic]) -> str:
-    """The "diagnostics" array of a file's entry (the results cache keeps it, to be written again as it is)."""
+    """The "diagnostics" array of a file's entry."""
     return "[" + ",".join(map(_diagnostic_text, diagnostics)) + ENTRY + "]" if diagnostics else "[]"
 
 
@@ -92,7 +84,7 @@ class Json(Reporter):
         self.started = True
         if type(kept := result.json) is bytes and self.utf8_bytes:
             # the cache's UTF-8 as it is: decoding it to be encoded again cost a sixth of a re-run
-            return (lead + _entry_head(result)).encode() + kept + _entry_tail(result).encode()
+            return lead.encode() + kept
         return lead + entry_text(result)
 
     def finish(self) -> str:
