@@ -40,10 +40,12 @@ def code_stamp() -> str:
 
 
 def settings_token(settings) -> str:
-    """The resolved settings as a stable string: which rules (and where they come from), severities, options."""
+    """The resolved settings, hashed from a stable string: which rules (and where they come from), severities,
+    options. Every file's key takes it, and the string itself runs to some 3,600 characters."""
     rules = sorted(f"{r.code}={r.__module__}.{r.__qualname__}" for r in settings.rules)
-    return json.dumps({"rules": rules, "severity": {k: str(v) for k, v in sorted(settings.severity.items())},
+    text = json.dumps({"rules": rules, "severity": {k: str(v) for k, v in sorted(settings.severity.items())},
                        "options": settings.options}, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 class Entry(NamedTuple):
@@ -91,8 +93,7 @@ class Cache:
 
     def key(self, data: bytes, shown: str, token: str) -> str:
         h = hashlib.sha256(data)
-        h.update(b"\0" + shown.encode("utf-8", "surrogateescape") + b"\0" + token.encode() + b"\0")
-        h.update(code_stamp().encode())
+        h.update(f"\0{shown}\0{token}\0{code_stamp()}".encode("utf-8", "surrogateescape"))
         return h.hexdigest()
 
     def _path(self, key: str) -> str:
