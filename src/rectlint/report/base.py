@@ -44,8 +44,9 @@ class CachedResult(FileResult):
     """A result read from the results cache: its findings are made from the cache's rows only when something
     reads them. A JSON report does not: it writes the text the cache kept, and takes the totals from the tally."""
 
-    _made: list[Diagnostic] | None = None
+    _made: list[Diagnostic] | None = None  # the findings, once made (or set)
     _tally: dict[tuple[str, str, str], int] | None = None
+    _make: Callable[[], list[Diagnostic]]  # makes them from the cache's rows
 
     @classmethod
     def lazy(cls, path: str, encoding: str | None, summary: dict[str, Any], tally: dict[tuple[str, str, str], int],

@@ -20,17 +20,13 @@ def entry_text(r: FileResult) -> str:
     """The file's entry in the "files" array: path, diagnostics, encoding and error."""
     if (kept := r.json) is not None:
         return kept if type(kept) is str else kept.decode()
-    out = "{" + ENTRY + '"path": ' + q(r.path) + "," + ENTRY + '"diagnostics": ' + findings_text(r.diagnostics)
+    out = "{" + ENTRY + '"path": ' + q(r.path) + "," + ENTRY + '"diagnostics": '
+    out += "[" + ",".join(map(_diagnostic_text, r.diagnostics)) + ENTRY + "]" if r.diagnostics else "[]"
     if r.encoding is not None:
         out += "," + ENTRY + '"encoding": ' + q(r.encoding)
     if r.error:
         out += "," + ENTRY + '"error": ' + q(r.error)
     return out + "\n    }"
-
-
-def findings_text(diagnostics: list[Diagnostic]) -> str:
-    """The "diagnostics" array of a file's entry."""
-    return "[" + ",".join(map(_diagnostic_text, diagnostics)) + ENTRY + "]" if diagnostics else "[]"
 
 
 def _diagnostic_text(d: Diagnostic) -> str:
