@@ -194,10 +194,11 @@ def test_gitignored_files_are_skipped_when_searching(tree) -> None:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     subprocess.run(["git", "init", "-q", str(tree)], check=True)
-    write(tree / ".gitignore", "sub/deep/\nplain/*.txt\n")
+    write(tree / ".gitignore", "sub/deep/\nplain/*.txt\nscratch.txt\n")
+    notice(tree / "scratch.txt")  # at the top: git names it without a folder
     assert shown_files(".") == ["ext/e.txt", "sub/mid.txt", "top.txt"]
     write(tree / "rectlint.toml", "respect-gitignore = false\n")
-    assert shown_files(".") == ["ext/e.txt", "plain/p.txt", "sub/mid.txt", "top.txt"]  # sub/ has its own config
+    assert shown_files(".") == ["ext/e.txt", "plain/p.txt", "scratch.txt", "sub/mid.txt", "top.txt"]  # sub/: its own
 
 
 @pytest.mark.parametrize(("content", "message"), [

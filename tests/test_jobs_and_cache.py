@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import shutil
 from pathlib import Path
@@ -42,22 +43,85 @@ def test_output_is_byte_identical_whatever_the_jobs(corpus: Path, tmp_path: Path
     assert code == 1 and out.count("W001") >= 3
 
 
-def test_a_second_run_reads_the_cache_and_says_the_same(corpus: Path, tmp_path: Path) -> None:
+MARK = "（来自缓存）"
+
+
+def _mark(entry: Path) -> None:
+    """Prefix every message an entry keeps, in its rows and in its JSON text."""
+    from rectlint.cache import Entry
+
+    kept = Entry(*marshal.loads(entry.read_bytes()))
+    rows = marshal.loads(kept.rows)
+    for row in rows:
+        row[4] = MARK + row[4]  # a row: the message is its fifth field
+    kept.text = kept.text and kept.text.replace(b'"message": "', f'"message": "{MARK}'.encode())
+    kept.rows = marshal.dumps(rows)
+    entry.write_bytes(marshal.dumps(kept.fields()))
+
+
+@pytest.mark.parametrize("fmt", ["json", "concise"])
+def test_a_second_run_reads_the_cache_and_says_the_same(corpus: Path, tmp_path: Path, fmt: str) -> None:
     cache = tmp_path / "cache"
-    first = run("--cache-dir", str(cache), "--output-format", "json", str(corpus))
-    entries = list(cache.rglob("*.json"))
+    first = run("--cache-dir", str(cache), "--output-format", fmt, str(corpus))
+    entries = list(cache.rglob("*.entry"))
     assert len(entries) == 12 and (cache / ".gitignore").exists()
-    second = run("--cache-dir", str(cache), "--output-format", "json", str(corpus))
+    second = run("--cache-dir", str(cache), "--output-format", fmt, str(corpus))
     assert second == first
-    assert len(list(cache.rglob("*.json"))) == 12
+    assert len(list(cache.rglob("*.entry"))) == 12
     for entry in entries:  # mark each entry: the third run must show the marks, so it read them
-        data = json.loads(entry.read_text("utf-8"))
-        for d in data["diagnostics"]:
-            d[4] = "（来自缓存）" + d[4]  # a row: the message is its fifth field
-        entry.write_text(json.dumps(data), "utf-8")
-    _, third = run("--cache-dir", str(cache), "--output-format", "json", str(corpus))
-    messages = [d["message"] for f in json.loads(third)["files"] for d in f["diagnostics"]]
-    assert messages and all(m.startswith("（来自缓存）") for m in messages)
+        _mark(entry)
+    _, third = run("--cache-dir", str(cache), "--output-format", fmt, str(corpus))
+    if fmt == "json":
+        messages = [d["message"] for f in json.loads(third)["files"] for d in f["diagnostics"]]
+        assert messages and all(m.startswith(MARK) for m in messages)
+    else:
+        findings = [line for line in third.splitlines() if line.startswith(str(corpus))]
+        assert findings and all(MARK in line for line in findings)
+
+
+@pytest.mark.parametrize("fmt", ["json", "concise"])
+@pytest.mark.parametrize("first", ["json", "concise"])
+def test_a_cached_run_counts_fails_and_tells_statistics_as_a_fresh_one(
+        corpus: Path, tmp_path: Path, fmt: str, first: str) -> None:
+    """Entries stored by a run of either format; a JSON re-run takes its totals from their tallies."""
+    cache = tmp_path / "cache"
+    run("--cache-dir", str(cache), "--output-format", first, str(corpus))
+    for args in ([], ["--statistics"], ["--fail-level", "error"], ["--select", "W001", "--fail-level", "error"]):
+        fresh = run("--no-cache", "--output-format", fmt, *args, str(corpus))
+        assert run("--cache-dir", str(cache), "--output-format", fmt, *args, str(corpus)) == fresh
+        assert run("--cache-dir", str(cache), "--output-format", fmt, *args, str(corpus)) == fresh
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "gb18030"])
+def test_a_json_re_run_writes_the_same_to_any_stream_and_file(corpus: Path, tmp_path: Path, charset: str) -> None:
+    """The kept text goes out as the cache's UTF-8 bytes only to a stream that writes UTF-8 as it is."""
+    cache = tmp_path / "cache"
+
+    def report(*args: str) -> tuple[int, bytes, bytes]:
+        out = tmp_path / "report.json"
+        r = CliRunner(charset=charset).invoke(main, ["check", "--output-format", "json", *args, str(corpus)])
+        code = CliRunner().invoke(main, ["check", "--output-format", "json", "-o", str(out), *args, str(corpus)])
+        return r.exit_code + 10 * code.exit_code, r.stdout_bytes, out.read_bytes()
+
+    fresh = report("--no-cache")
+    assert fresh[1] and fresh[1] == fresh[2].decode("utf-8").encode(charset)
+    assert report("--cache-dir", str(cache)) == fresh
+    assert report("--cache-dir", str(cache)) == fresh
+
+
+def test_a_json_re_run_makes_no_finding_unless_a_baseline_reads_them(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    from rectlint import runner
+
+    cache, baseline = tmp_path / "cache", tmp_path / "baseline.json"
+    notice = next(corpus.rglob("1-layout-numbered.txt"))
+    run("--no-cache", "--baseline-write", str(baseline), str(notice))
+    notice.write_text(notice.read_text("utf-8").replace("截至", "截止"), "utf-8")  # one finding the baseline lacks
+    fresh = run("--cache-dir", str(cache), "--output-format", "json", str(corpus))
+    with_baseline = run("--no-cache", "--baseline", str(baseline), "--output-format", "json", str(corpus))
+    assert run("--cache-dir", str(cache), "--baseline", str(baseline), "--output-format", "json", str(corpus)) \
+        == with_baseline != fresh
+    monkeypatch.setattr(runner, "_made", lambda rows: pytest.fail("findings made from the rows"))
+    assert run("--cache-dir", str(cache), "--output-format", "json", str(corpus)) == fresh
 
 
 def test_an_edited_file_or_other_settings_are_checked_again(corpus: Path, tmp_path: Path) -> None:
@@ -69,15 +133,24 @@ def test_an_edited_file_or_other_settings_are_checked_again(corpus: Path, tmp_pa
     assert after.count("W001") == before.count("W001") + 1
     assert run("--cache-dir", str(cache), "--select", "W001", str(notice))[1].count("W001") == after.count("W001")
     assert "D004" not in run("--cache-dir", str(cache), "--select", "W001", str(notice))[1]
-    assert len(list(cache.rglob("*.json"))) == 3
+    assert len(list(cache.rglob("*.entry"))) == 3
 
 
 def test_a_damaged_entry_is_ignored_and_no_cache_writes_nothing(corpus: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    fresh = run("--cache-dir", str(cache), str(corpus))
-    for entry in cache.rglob("*.json"):
-        entry.write_text("{not json", "utf-8")
-    assert run("--cache-dir", str(cache), str(corpus)) == fresh
+    run("--cache-dir", str(cache), str(corpus))
+    entries = sorted(cache.rglob("*.entry"))
+    assert len(entries) == 12
+    kept = marshal.loads(entries[0].read_bytes())
+    damaged = [b"{not json", entries[1].read_bytes()[:-7], marshal.dumps({"diagnostics": []}), marshal.dumps(kept[:4]),
+               marshal.dumps((*kept[:4], b"\xff\x00")), marshal.dumps((kept[0], kept[1], [], *kept[3:]))]
+    for entry, data in zip(entries, damaged * 2, strict=True):
+        entry.write_bytes(data)
+    for fmt in ("concise", "json"):  # each entry is read, found wanting, and the file checked again
+        assert run("--cache-dir", str(cache), "--no-cache", "--output-format", fmt, str(corpus)) == \
+            run("--cache-dir", str(cache), "--output-format", fmt, str(corpus))
+        for entry, data in zip(entries, damaged * 2, strict=True):
+            entry.write_bytes(data)
     other = tmp_path / "other"
     run("--no-cache", "--cache-dir", str(other), str(corpus))
     assert not other.exists()

@@ -136,6 +136,7 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
     options = RunOptions(resolver.settings_for, fix=fix, unsafe_fixes=unsafe_fixes, diff=diff,
                          jobs=jobs or default_jobs(), cache=None if no_cache else Cache(Path(cache_dir or DEFAULT_DIR)),
                          keep_source=out.needs_source, summary=out.needs_summary,
+                         json=out.writes_json_findings and baseline is None,
                          **({} if max_file_size is None else {"max_mb": max_file_size or None}))
     totals = Totals()
     results = run(iter(targets), options, totals)
@@ -148,13 +149,23 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
         click.echo("".join(totals.diffs), nl=False)
         sys.exit(2 if errors else 1 if totals.diffs else 0)
     try:
+        ranks = {s.value: s.rank for s in Severity}
         with _output(output_file, out.binary) as stream:
+            raw = None if out.binary else _utf8_bytes(stream)
+            out.utf8_bytes = raw is not None
             for result in results:
                 if not out.reports_errors or output_file:  # a report written to a file is not seen in the log
                     _report_error(result)
                 errors |= bool(result.error)
-                failed |= any(d.severity.rank >= threshold for d in result.diagnostics)
-                stream.write(out.file(result))
+                if (tally := result.tally()) is None:
+                    failed |= any(d.severity.rank >= threshold for d in result.diagnostics)
+                else:
+                    failed |= any(ranks[severity] >= threshold for _, _, severity in tally)
+                part = out.file(result)
+                if raw is not None and type(part) is bytes:
+                    raw.write(part)  # the stream's text is flushed after each file: nothing overtakes it
+                else:
+                    stream.write(part)
                 stream.flush()
             if fix and "-" not in paths:
                 click.echo(f"Fixed {totals.fixed} finding{'s' if totals.fixed != 1 else ''}.", err=True)
@@ -184,6 +195,19 @@ def _output(output_file: str | None, binary: bool) -> Iterator[IO]:
         _fail(f"{output_file}: cannot write the report ({exc.strerror or exc})")
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _utf8_bytes(stream: IO) -> IO[bytes] | None:
+    """The binary stream under a text stream that writes its text in UTF-8 as it is given, else None."""
+    import codecs
+
+    raw = getattr(stream, "buffer", None)
+    try:
+        utf8 = codecs.lookup(stream.encoding).name == "utf-8"
+    except (AttributeError, TypeError, LookupError):
+        return None
+    # standard output translates line breaks where they are not "\n"; a report file is opened with newline="\n"
+    return raw if utf8 and (os.linesep == "\n" or stream is not sys.stdout) else None
 
 
 def _baseline(read: str | None, write: str | None, prune: bool, selected: list[str]):

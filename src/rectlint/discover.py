@@ -54,15 +54,18 @@ def _search(shown: Path, real: Path, resolver: Resolver, git: _GitIgnored) -> It
     except OSError:
         return
     cfg = resolver.config_at(real)  # the excludes of an entry's directory decide about it
+    # A file's place is matched as text, and its Path made once, for its Target: Paths made for each file cost
+    # more than the rest of an unchanged re-run's search.
+    excludes, here = cfg.excludes, real.as_posix().rstrip("/") + "/"
     for entry in entries:
+        name = entry.name
         if entry.is_dir(follow_symlinks=False):
-            path = real / entry.name
-            if not cfg.excluded(path) and not (cfg.gitignore and git.ignores(path, directory=True)):
-                yield from _search(shown / entry.name, path, resolver, git)
-        elif _notice_file(entry):
-            path = real / entry.name
-            if not cfg.excluded(path) and not (cfg.gitignore and git.ignores(path)):
-                yield Target(str(shown / entry.name), shown / entry.name)
+            if not excludes.matches_text(here + name, name) and not (cfg.gitignore and git.ignores(real, name, True)):
+                yield from _search(shown / name, real / name, resolver, git)
+        elif _notice_file(entry) and not excludes.matches_text(here + name, name) and not (
+                cfg.gitignore and git.ignores(real, name)):
+            path = shown / name
+            yield Target(str(path), path)
 
 
 def _notice_file(entry: os.DirEntry) -> bool:
@@ -77,11 +80,19 @@ class _GitIgnored:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._paths: set[str] | None = None
+        self._prefix: dict[Path, str] = {}  # a searched directory's place below the root, as git writes it
 
-    def ignores(self, path: Path, directory: bool = False) -> bool:
+    def ignores(self, folder: Path, name: str, directory: bool = False) -> bool:
+        """Whether git ignores the entry `name` of `folder` (absolute, resolved, under the root)."""
         if self._paths is None:
             self._paths = self._ask()
-        return bool(self._paths) and path.relative_to(self.root).as_posix() + ("/" if directory else "") in self._paths
+        if not self._paths:
+            return False
+        prefix = self._prefix.get(folder)
+        if prefix is None:
+            relative = folder.relative_to(self.root).as_posix()
+            prefix = self._prefix[folder] = "" if relative == "." else relative + "/"
+        return prefix + name + ("/" if directory else "") in self._paths
 
     def _ask(self) -> set[str]:
         import subprocess  # only for a git repository's ignore list

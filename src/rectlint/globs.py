@@ -93,4 +93,8 @@ class GlobSet:
 
     def matches(self, path: Path) -> bool:
         """`path`: absolute and resolved."""
-        return bool(self._path.fullmatch(path.as_posix()) or self._name.fullmatch(path.name))
+        return self.matches_text(path.as_posix(), path.name)
+
+    def matches_text(self, posix: str, name: str) -> bool:
+        """A path given as its as_posix() text (absolute, resolved) and its last part."""
+        return bool(self._path.fullmatch(posix) or self._name.fullmatch(name))

@@ -6,6 +6,7 @@ set of per-file ignores, so a tree of thousands of files reads each configuratio
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -56,6 +57,7 @@ class Resolver:
         self._settings: dict[tuple[Path | None, tuple[str, ...]], Settings] = {}
         self._real: dict[Path, Path] = {}
         self._by_target: dict[Target, Settings] = {}
+        self._real_by_text: dict[str, Path] = {}  # real_dir of a file's folder, by the text of its path before its name
 
     # -- configurations ---------------------------------------------------------------------------------
 
@@ -136,12 +138,19 @@ class Resolver:
         # the check); the path arithmetic behind an answer costs 35 times a look-up.
         found = self._by_target.get(target)
         if found is None:
-            found = self._by_target[target] = self._settings_at(self.location(target))
+            # location() without its Paths: a file's folder is looked up by the text before its name (the same
+            # text, the same parent), and the file's own Path is made only for per-file-ignores to match
+            p = target.path if target.path is not None else Path(target.shown)
+            head = os.path.split(str(p))[0]
+            real = self._real_by_text.get(head)
+            if real is None:
+                real = self._real_by_text[head] = self.real_dir(p.parent)
+            cfg = self.config_at(real)
+            found = self._by_target[target] = self._settings_of(
+                cfg, cfg.ignored_for(real / p.name) if cfg.all_per_file_ignores else ())
         return found
 
-    def _settings_at(self, path: Path) -> Settings:
-        cfg = self.config_at(path.parent)
-        ignored = cfg.ignored_for(path)
+    def _settings_of(self, cfg: Config, ignored: tuple[str, ...]) -> Settings:
         key = (cfg.path, ignored)
         settings = self._settings.get(key)
         if settings is None:

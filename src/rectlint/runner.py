@@ -6,14 +6,18 @@ import sys
 from collections.abc import Callable, Iterator
 from dataclasses import field
 from functools import partial
+from typing import TYPE_CHECKING
 
-from rectlint.cache import Cache
+from rectlint.cache import Cache, Entry, entry
 from rectlint.discover import Target
 from rectlint.engine import Settings
 from rectlint.parallel import ordered_map
 from rectlint.records import dataclass
-from rectlint.report.base import FileResult
+from rectlint.report.base import CachedResult, FileResult
 from rectlint.source import DEFAULT_MAX_MB
+
+if TYPE_CHECKING:
+    from rectlint.diagnostics import Diagnostic
 
 
 @dataclass
@@ -28,6 +32,9 @@ class RunOptions:
     cache: Cache | None = None
     keep_source: bool = True  # False: results drop the decoded text once checked (the reporter does not show it)
     summary: bool = False  # fill FileResult.summary (only reporters that show it ask for it)
+    # The report is JSON and the caller reads no finding itself: a checked file's findings are rendered with the
+    # check (and kept in the cache), and a cached file's stay the cache's text until something reads them.
+    json: bool = False
     max_mb: float | None = DEFAULT_MAX_MB  # larger files are refused unread (None: no limit)
 
 
@@ -90,13 +97,13 @@ def _from_cache(target: Target, key: str, options: RunOptions) -> Outcome | None
     from rectlint.source import ReadError, load_bytes
 
     assert options.cache is not None and target.path is not None
-    entry = options.cache.get(key)
-    if entry is None:
+    kept = options.cache.get(key)
+    if kept is None:
         return None
     try:
         data = load_bytes(target.path, options.max_mb) if options.keep_source else b""
-        return Outcome(_from_entry(target, data, entry, options))
-    except (ReadError, ValueError, KeyError, TypeError):
+        return Outcome(_from_entry(target, data, kept, options))
+    except (ReadError, ValueError, KeyError, TypeError, EOFError):
         return None
 
 
@@ -141,8 +148,11 @@ def _checked(target: Target, options: RunOptions) -> Outcome:
 
             result.summary = summarise(doc)
         if key is not None:
-            options.cache.put(key, {"encoding": source.encoding, "summary": result.summary,
-                                    "diagnostics": [d.to_row() for d in diags]})
+            if options.json:
+                from rectlint.report.json_report import entry_text
+
+                result.json = entry_text(result)
+            options.cache.put(key, entry(source.encoding, result.summary, diags, result.json))
         if not options.keep_source:
             result.source = None
         return Outcome(result, fixed, diff)
@@ -152,13 +162,23 @@ def _checked(target: Target, options: RunOptions) -> Outcome:
         return Outcome(FileResult(target.shown, error=f"internal error: {type(exc).__name__}: {exc}"))
 
 
-def _from_entry(target: Target, data: bytes, entry: dict, options: RunOptions) -> FileResult:
-    from rectlint.diagnostics import diagnostic_from_row
+def _from_entry(target: Target, data: bytes, kept: Entry, options: RunOptions) -> FileResult:
     from rectlint.source import read_bytes
 
-    diags = [diagnostic_from_row(d) for d in entry["diagnostics"]]
+    if options.json and kept.text is not None and not options.keep_source:
+        return CachedResult.lazy(target.shown, kept.encoding, kept.summary_dict(), kept.tally, kept.text,
+                                 partial(_made, kept.rows))
     source = read_bytes(data, target.shown) if options.keep_source else None
-    return FileResult(target.shown, source, diags, summary=entry["summary"], encoding=entry["encoding"])
+    return FileResult(target.shown, source, _made(kept.rows), summary=kept.summary_dict(), encoding=kept.encoding)
+
+
+def _made(rows: bytes) -> list[Diagnostic]:
+    """The findings of a cache entry's rows."""
+    import marshal
+
+    from rectlint.diagnostics import diagnostic_from_row
+
+    return [diagnostic_from_row(d) for d in marshal.loads(rows)]
 
 
 def _fix(source, target: Target, settings: Settings, options: RunOptions):

@@ -8,6 +8,7 @@ the small per-finding data they need, never the sources, unless the format shows
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,43 @@ class FileResult:
     error: str | None = None  # set when the file could not be read or checked
     summary: dict[str, Any] = field(default_factory=dict)  # per-notice figures (items by status, rates)
     encoding: str | None = None  # how the input was decoded
+    # The file's entry in the JSON report, when the run has that text already (the results cache keeps it, in
+    # UTF-8 bytes): written as it is. Not an argument of __init__, so a copy by dataclasses.replace (a
+    # baseline's) goes without.
+    json: str | bytes | None = field(default=None, init=False, repr=False, compare=False)
+
+    def tally(self) -> dict[tuple[str, str, str], int] | None:
+        """(code, name, severity) -> number of findings, when known without making them (None: count them)."""
+        return None
+
+
+class CachedResult(FileResult):
+    """A result read from the results cache: its findings are made from the cache's rows only when something
+    reads them. A JSON report does not: it writes the text the cache kept, and takes the totals from the tally."""
+
+    _made: list[Diagnostic] | None = None  # the findings, once made (or set)
+    _tally: dict[tuple[str, str, str], int] | None = None
+    _make: Callable[[], list[Diagnostic]]  # makes them from the cache's rows
+
+    @classmethod
+    def lazy(cls, path: str, encoding: str | None, summary: dict[str, Any], tally: dict[tuple[str, str, str], int],
+             text: bytes, make: Callable[[], list[Diagnostic]]) -> CachedResult:
+        result = cls(path, summary=summary, encoding=encoding)
+        result._made, result._tally, result._make, result.json = None, tally, make, text
+        return result
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        if self._made is None:
+            self._made, self.json = self._make(), None  # the list may change now: the text would not follow
+        return self._made
+
+    @diagnostics.setter
+    def diagnostics(self, value: list[Diagnostic]) -> None:
+        self._made, self.json = value, None
+
+    def tally(self) -> dict[tuple[str, str, str], int] | None:
+        return self._tally if self._made is None else None
 
 
 @dataclass
@@ -52,6 +90,10 @@ class Reporter:
     needs_source = False  # True: results must keep the decoded text (the report shows it)
     reports_errors = False  # True: file-level errors appear in the report itself, not only on stderr
     needs_summary = False  # True: the runner fills FileResult.summary (per-notice figures) for this format
+    writes_json_findings = False  # True: a file's findings are written in the entry json_report.entry_text renders
+    # Set by the caller when the report goes to a stream that encodes text in UTF-8 as it is (no newline
+    # translation), where bytes that file() returns are written as they are.
+    utf8_bytes = False
 
     def __init__(self, context: ReportContext) -> None:
         self.context = context
@@ -62,7 +104,11 @@ class Reporter:
     def count(self, result: FileResult) -> None:
         self.files += 1
         self.errors += bool(result.error)
-        self.severities.update(str(d.severity) for d in result.diagnostics)
+        if (tally := result.tally()) is None:
+            self.severities.update(str(d.severity) for d in result.diagnostics)
+        else:
+            for (_, _, severity), n in tally.items():
+                self.severities[severity] += n
 
     def usage_error(self, targets: list[Target]) -> str | None:
         """Why this format cannot report on these inputs, if it cannot (checked before any is read)."""
@@ -105,7 +151,10 @@ class Statistics:
         self.counts: Counter[tuple[str, str, str]] = Counter()
 
     def add(self, result: FileResult) -> None:
-        self.counts.update((d.code, d.name, str(d.severity)) for d in result.diagnostics)
+        if (tally := result.tally()) is None:
+            self.counts.update((d.code, d.name, str(d.severity)) for d in result.diagnostics)
+        else:
+            self.counts.update(tally)
 
     def rows(self) -> list[dict[str, Any]]:
         return [{"code": c, "name": n, "severity": s, "count": k}
