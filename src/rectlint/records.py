@@ -61,6 +61,34 @@ def _key(names: tuple[str, ...]) -> Callable[[Any], tuple]:
     return lambda obj: ()
 
 
+def _eq(names: tuple[str, ...]) -> Callable[[Any, object], Any]:
+    """The standard __eq__ of these fields: before Python 3.13 it compares their tuples (where a value is equal to
+    itself, NaN included), from 3.13 on it tests `self is other`, then each field with == in turn."""
+    if sys.version_info < (3, 13):
+        compared = _key(names)
+
+        def __eq__(self: Any, other: object) -> Any:
+            if other.__class__ is self.__class__:
+                return compared(self) == compared(other)
+            return NotImplemented
+
+        return __eq__
+    getters = [attrgetter(name) for name in names]
+
+    def __eq__(self: Any, other: object) -> Any:
+        if self is other:
+            return True
+        if other.__class__ is self.__class__:
+            result: Any = True
+            for get in getters:  # `a == b and c == d`: the first false value, else the last
+                if not (result := get(self) == get(other)):
+                    return result
+            return result
+        return NotImplemented
+
+    return __eq__
+
+
 def _methods(cls: type, eq: bool, frozen: bool, unsafe_hash: bool, explicit_hash: bool, repr: bool) -> None:
     fields = dataclasses.fields(cls)
     own = cls.__dict__
@@ -73,14 +101,7 @@ def _methods(cls: type, eq: bool, frozen: bool, unsafe_hash: bool, explicit_hash
 
         cls.__repr__ = __repr__  # type: ignore[method-assign]
     if eq and "__eq__" not in own:
-        compared = _key(tuple(f.name for f in fields if f.compare))
-
-        def __eq__(self, other: object) -> bool:
-            if other.__class__ is self.__class__:
-                return compared(self) == compared(other)
-            return NotImplemented
-
-        cls.__eq__ = __eq__  # type: ignore[method-assign]
+        cls.__eq__ = _eq(tuple(f.name for f in fields if f.compare))  # type: ignore[method-assign]
     if unsafe_hash or (eq and frozen and not explicit_hash):
         hashed = _key(tuple(f.name for f in fields if (f.compare if f.hash is None else f.hash)))
         cls.__hash__ = lambda self: hash(hashed(self))  # type: ignore[method-assign]
