@@ -194,3 +194,53 @@ def test_month_days_are_calendars(year: int, month: int) -> None:
     except ValueError as exc:
         got = str(exc)
     assert got == expected
+
+
+
+def _days_of(p: dates.Point, year: int | None, ref_year: int | None) -> tuple[date, date] | None:
+    """The days point `p` stands for, spelled out with calendar: ValueError for a day its month lacks."""
+    import calendar
+
+    if p.relative is not None:
+        year = None if ref_year is None else ref_year + p.relative
+    elif p.year is not None:
+        year = p.year
+    if year is None or not 1 <= year <= 9999:
+        return None
+    if p.month is None:
+        lo, hi = {"上": (1, 6), "下": (7, 12)}.get(p.half or "", (1, 12))
+        return date(year, lo, 1), date(year, hi, calendar.monthrange(year, hi)[1])
+    if p.day is None:
+        return (date(year, p.month, 1), date(year, p.month, calendar.monthrange(year, p.month)[1])) \
+            if 1 <= p.month <= 12 else None
+    if p.day > calendar.monthrange(year, p.month)[1]:  # calendar's error for a month that does not exist
+        raise ValueError(f"{year}年{p.month}月没有{p.day}日")
+    return (date(year, p.month, p.day),) * 2 if p.day >= 1 else None
+
+
+def _expected_resolution(mention: dates.DateMention, year: int | None, ref_year: int | None) -> tuple:
+    if mention.problem and not mention.malformed:
+        return None, None, mention.problem
+    try:
+        if (first := _days_of(mention.first, year, ref_year)) is None:
+            return None, None, None
+        last = None if mention.last is None else _days_of(mention.last, first[0].year, ref_year)
+        if last is not None and last[1] < first[0] and mention.last.year is None:  # the range crosses the year
+            later = dates.Point(year=first[0].year + 1, month=mention.last.month, day=mention.last.day)
+            last = _days_of(later, None, None) or last
+        return first[0], (last or first)[1], mention.problem
+    except ValueError as exc:
+        return None, None, str(exc)
+
+_YEARS = st.sampled_from([None, -1, 0, 1, 1999, 2000, 2023, 2024, 2100, 9998, 9999, 10000])
+_POINTS = st.builds(dates.Point, _YEARS, st.none() | st.integers(0, 14), st.none() | st.integers(0, 32), st.none(),
+                    st.none() | st.integers(-2, 1), st.sampled_from([None, "上", "下"]))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(_POINTS, st.none() | _POINTS, st.sampled_from([None, "问题"]), st.booleans(), _YEARS, _YEARS)
+def test_dates_resolve_to_the_days_they_stand_for(first: dates.Point, last: dates.Point | None, problem: str | None,
+                                                  malformed: bool, year: int | None, ref_year: int | None) -> None:
+    # _point_range asks date() first, and why a point does not exist only when date() refuses it
+    mention = dates.DateMention(0, 1, "日", first, last, problem, malformed)
+    assert dates.resolved(mention, year, ref_year) == _expected_resolution(mention, year, ref_year)

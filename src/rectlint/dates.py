@@ -374,22 +374,25 @@ def _point_range(p: Point, year: int | None, ref_year: int | None) -> tuple[date
         year = ref_year + p.relative
     elif p.year is not None:
         year = p.year
-    if year is None or not 1 <= year <= 9999:
+    elif year is None:
         return None
-    if p.day is not None and p.month is not None and p.day > _month_days(year, p.month):
-        raise ValueError(f"{year}年{p.month}月没有{p.day}日")
+    month, day = p.month, p.day
+    # date() tells whether the point exists: only when it does not is the reason looked for (a point that
+    # exists passes every test below, so is never tested)
     try:
-        if p.day is not None and p.month is not None:
-            d = date(year, p.month, p.day)
-            return d, d
-        if p.month is not None:
-            return date(year, p.month, 1), date(year, p.month, _month_days(year, p.month))
-        if p.half == "上":
-            return date(year, 1, 1), date(year, 6, 30)
-        if p.half == "下":
-            return date(year, 7, 1), date(year, 12, 31)
-        return date(year, 1, 1), date(year, 12, 31)
+        if month is None:
+            if p.half == "上":
+                return date(year, 1, 1), date(year, 6, 30)
+            if p.half == "下":
+                return date(year, 7, 1), date(year, 12, 31)
+            return date(year, 1, 1), date(year, 12, 31)
+        if day is None:
+            return date(year, month, 1), date(year, month, _month_days(year, month))
+        d = date(year, month, day)
+        return d, d
     except ValueError:
+        if day is not None and month is not None and 1 <= year <= 9999 and day > _month_days(year, month):
+            raise ValueError(f"{year}年{month}月没有{day}日") from None
         return None
 
 
@@ -404,22 +407,17 @@ def resolved(mention: DateMention, year: int | None, ref_year: int | None = None
     if mention.problem and not mention.malformed:
         return None, None, mention.problem
     try:  # 2月29日 exists only in leap years, which the year from context decides
-        return _resolve(mention, year, ref_year)
+        first = _point_range(mention.first, year, ref_year)
+        if first is None:
+            return None, None, None
+        if mention.last is None:
+            return first[0], first[1], mention.problem
+        last = _point_range(mention.last, first[0].year, ref_year)
+        if last is None:
+            return first[0], first[1], mention.problem
+        if last[1] < first[0] and mention.last.year is None:  # 12月至1月 crosses the year
+            last = _point_range(Point(year=first[0].year + 1, month=mention.last.month, day=mention.last.day),
+                                None, None) or last
+        return first[0], last[1], mention.problem
     except ValueError as exc:
         return None, None, str(exc)
-
-
-def _resolve(mention: DateMention, year: int | None, ref_year: int | None) \
-        -> tuple[date | None, date | None, str | None]:
-    first = _point_range(mention.first, year, ref_year)
-    if first is None:
-        return None, None, None
-    if mention.last is None:
-        return first[0], first[1], mention.problem
-    last = _point_range(mention.last, first[0].year, ref_year)
-    if last is None:
-        return first[0], first[1], mention.problem
-    if last[1] < first[0] and mention.last.year is None:  # 12月至1月 crosses the year
-        last = _point_range(Point(year=first[0].year + 1, month=mention.last.month, day=mention.last.day),
-                            None, None) or last
-    return first[0], last[1], mention.problem

@@ -216,16 +216,20 @@ def _prose_dates(paragraphs: list[Paragraph], t: Timeline) -> list[DateRef]:
     k = -1  # the paragraph of the chain
     after = 0  # where the paragraph after paragraph k starts in `text`
     shift = 0  # from `text` to the notice's text, in paragraph k
+    line = column = 0  # paragraph k's line, and what turns an offset in the notice into a column on it
     for at, mentions in sentence_chains(text):
-        while at >= after:
-            k += 1
-            shift = paragraphs[k].span.start - after
-            after += len(paragraphs[k].text) + 1
+        if at >= after:
+            while at >= after:
+                k += 1
+                shift = paragraphs[k].span.start - after
+                after += len(paragraphs[k].text) + 1
+            span = paragraphs[k].span
+            line, column = span.line, span.column - span.start
         for m in mentions:
-            a, b = at + m.start, at + m.end
+            a = at + m.start
             if year is not None and SENTENCE_END.search(text, prev, a):  # a new sentence: no year context
                 year = None
-            prev = b
+            prev = at + m.end
             if m.explicit_year:
                 start, end, problem = resolved(m, None, ref_year)
                 year = start.year if start else year
@@ -233,7 +237,9 @@ def _prose_dates(paragraphs: list[Paragraph], t: Timeline) -> list[DateRef]:
                 start, end, problem = resolved(m, year or anchor, ref_year)
                 if year is None and start and begin and start < begin and anchor and ref_year and ref_year > anchor:
                     start, end, problem = resolved(m, anchor + 1, ref_year)
-            out.append(_date_ref(m, paragraphs[k].span, at + shift, start, end, problem))
+            a, b = a + shift, prev + shift  # _date_ref's DateRef, made here: a notice makes one per date
+            out.append(DateRef(m.text, Span(a, b, line, column + a, line, column + b), start, end, problem,
+                               m.explicit_year, m.malformed, m.is_range, m.granularity))
     return out
 
 
