@@ -146,19 +146,24 @@ def _opening_timeline(paragraphs: list[Paragraph], timeline: Timeline) -> None:
     year: int | None = None
     last: date | None = None
     for p in paragraphs:
+        chains = list(sentence_chains(p.text))  # the dates of all its sentences, found in one scan
+        c = 0
         for sm in SENTENCE.finditer(p.text):
             sentence = sm.group()
             refs = []
-            for m in find_dates(sentence):
-                if m.explicit_year:
-                    r = resolve(m, None, year)
-                else:
-                    r = resolve(m, year, year)
-                    if r.start and last and r.start < last and year:  # 11月…1月: the year rolled over
-                        r = resolve(m, year + 1, year + 1)
-                if r.start:
-                    year, last = r.end.year if r.end else r.start.year, r.start
-                refs.append(_date_ref(m, p.span, p.span.start + sm.start(), r.start, r.end, r.problem))
+            while c < len(chains) and chains[c][0] < sm.end():  # the chains of this sentence
+                at, mentions = chains[c]
+                c += 1
+                for m in mentions:
+                    if m.explicit_year:
+                        start, end, problem = resolved(m, None, year)
+                    else:
+                        start, end, problem = resolved(m, year, year)
+                        if start and last and start < last and year:  # 11月…1月: the year rolled over
+                            start, end, problem = resolved(m, year + 1, year + 1)
+                    if start:
+                        year, last = end.year if end else start.year, start
+                    refs.append(_date_ref(m, p.span, p.span.start + at, start, end, problem))
             if not timeline.inspecting_body and (b := INSPECTING_BODY.search(sentence)):
                 timeline.inspecting_body = b.group()
             base = p.span.start + sm.start()  # offsets once per sentence: a sentence may hold thousands of dates
@@ -387,13 +392,13 @@ def resolve_facts(notice: Notice) -> Facts:
                 for p in notice.paragraphs if p.span.start not in owners and p.role in ("opening", "text")
                 for m in _OUTCOMES.finditer(p.text)]
     tally = Counter(item.status for item in notice.items)
-    facts = Facts(timeline=t, dates=dates, counts=counts, summary=summary, status_tally=tally, outcomes=outcomes)
+    facts = Facts(timeline=t, dates=dates, counts=counts, summary=summary, status_tally=tally, outcomes=outcomes,
+                  measures=MaskedMeasures(notice.items))
     begin = t.inspection.start if t.inspection else None
     # A response is a run of paragraphs next to each other, and a date lies inside one paragraph: the dates of
     # a response are those between its first paragraph's start and its last one's end, found at once.
     in_responses = [facts.dates_in(item.response[0].span.start, item.response[-1].span.end) if item.response else []
                     for item in notice.items]
-    facts.measures = MaskedMeasures(notice.items)
     evidence = analyse_items(notice.items, facts.measures, in_responses, begin)
     facts.evidence = {item.index: e for item, e in zip(notice.items, evidence, strict=True)}
     return facts
