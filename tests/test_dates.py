@@ -244,3 +244,21 @@ def test_dates_resolve_to_the_days_they_stand_for(first: dates.Point, last: date
     # _point_range asks date() first, and why a point does not exist only when date() refuses it
     mention = dates.DateMention(0, 1, "日", first, last, problem, malformed)
     assert dates.resolved(mention, year, ref_year) == _expected_resolution(mention, year, ref_year)
+
+
+def _read(chains: list) -> list:
+    return [(at, [(m.start, m.end, m.text, m.first, m.last, m.problem) for m in found]) for at, found in chains]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(_DATE_TEXT, st.booleans()), min_size=1, max_size=6))
+def test_the_opening_takes_its_chains_from_the_prose_scan(paragraphs: list[tuple[str, bool]]) -> None:
+    # the opening's paragraphs lie among the prose's: their chains are those of the prose's one scan, which
+    # are what each paragraph alone holds
+    from rectlint import facts
+    from rectlint.model import Paragraph, Span
+
+    prose = [Paragraph(Span(0, 0, 1, 1, 1, 1), text) for text, _ in paragraphs]
+    opening = [p for p, (_, wanted) in zip(prose, paragraphs, strict=True) if wanted]
+    found = facts._chains_of(prose, list(dates.sentence_chains(facts._BREAK.join(p.text for p in prose))), opening)
+    assert {k: _read(v) for k, v in found.items()} == {id(p): _read(dates.sentence_chains(p.text)) for p in opening}

@@ -141,12 +141,18 @@ def _date_ref(m: DateMention, line: Span, base: int, start: date | None, end: da
                    m.malformed, m.is_range, m.granularity, label)
 
 
-def _opening_timeline(paragraphs: list[Paragraph], timeline: Timeline) -> None:
-    """Read who inspected whom and when from the opening."""
+Chains = list[tuple[int, list[DateMention]]]  # what sentence_chains finds: where each chain starts, its mentions
+
+
+def _opening_timeline(paragraphs: list[Paragraph], timeline: Timeline, found: dict[int, Chains]) -> None:
+    """Read who inspected whom and when from the opening; `found` holds the chains of its paragraphs (by id)
+    when they were found already."""
     year: int | None = None
     last: date | None = None
     for p in paragraphs:
-        chains = list(sentence_chains(p.text))  # the dates of all its sentences, found in one scan
+        chains = found.get(id(p))
+        if chains is None:
+            chains = list(sentence_chains(p.text))  # the dates of all its sentences, found in one scan
         c = 0
         for sm in SENTENCE.finditer(p.text):
             sentence = sm.group()
@@ -208,13 +214,35 @@ def _anchor_year(t: Timeline) -> int | None:
 _BREAK = "。"  # joins the paragraphs to be read at once: a sentence end, which no date crosses or looks past
 
 
-def _prose_dates(paragraphs: list[Paragraph], t: Timeline) -> list[DateRef]:
+def _chains_of(paragraphs: list[Paragraph], chains: Chains, wanted: list[Paragraph]) -> dict[int, Chains]:
+    """The chains of each of `wanted` that lies among `paragraphs`, by id, with offsets into it, out of those of
+    `paragraphs` joined by _BREAK: what sentence_chains finds in it alone. The opening's paragraphs are read so
+    from the prose's one scan, not scanned again."""
+    out: dict[int, Chains] = {}
+    ids = {id(p) for p in wanted}
+    start = c = 0  # where paragraph p starts in the joined text; the first chain not before it
+    for p in paragraphs:
+        if not ids:
+            break
+        end = start + len(p.text)
+        if id(p) in ids:
+            ids.discard(id(p))
+            while c < len(chains) and chains[c][0] < start:
+                c += 1
+            out[id(p)] = own = []
+            while c < len(chains) and chains[c][0] < end:
+                own.append((chains[c][0] - start, chains[c][1]))
+                c += 1
+        start = end + 1
+    return out
+
+
+def _prose_dates(paragraphs: list[Paragraph], text: str, chains: Chains, t: Timeline) -> list[DateRef]:
     """Dates in the body: a missing year comes from earlier in the same sentence (今年 included), else
-    from the timeline. The paragraphs are read joined, in one scan."""
+    from the timeline. The paragraphs are read joined (`text`), in one scan (`chains`)."""
     anchor = _anchor_year(t)
     ref_year = t.published.start.year if t.published and t.published.start else anchor
     begin = t.inspection.start if t.inspection and t.inspection.start else None
-    text = _BREAK.join([p.text for p in paragraphs])
     out = []
     year = None  # of the sentence, from its last date that gave one
     prev = 0  # where the last date ended
@@ -222,7 +250,7 @@ def _prose_dates(paragraphs: list[Paragraph], t: Timeline) -> list[DateRef]:
     after = 0  # where the paragraph after paragraph k starts in `text`
     shift = 0  # from `text` to the notice's text, in paragraph k
     line = column = 0  # paragraph k's line, and what turns an offset in the notice into a column on it
-    for at, mentions in sentence_chains(text):
+    for at, mentions in chains:
         if at >= after:
             while at >= after:
                 k += 1
@@ -369,8 +397,11 @@ def resolve_facts(notice: Notice) -> Facts:
     opening = list(notice.opening)
     if not opening and notice.sections:  # some notices open inside their first section
         opening = notice.sections[0].paragraphs[:2]
-    _opening_timeline(opening, t)
     sig = notice.signature
+    prose = [p for p in notice.paragraphs if p.role != "closing" or p.span != (sig.date_span if sig else None)]
+    text = _BREAK.join([p.text for p in prose])
+    chains = list(sentence_chains(text))
+    _opening_timeline(opening, t, _chains_of(prose, chains, opening))
     if sig and sig.date_text and sig.date_span:
         found = find_dates(sig.date_text)
         if found:
@@ -382,8 +413,7 @@ def resolve_facts(notice: Notice) -> Facts:
             r = resolve(m, None, None)
             t.chrome.append(_date_ref(m, c.span, c.span.start, r.start, r.end, r.problem,
                                       label.group(1) if label else None))
-    prose = [p for p in notice.paragraphs if p.role != "closing" or p.span != (sig.date_span if sig else None)]
-    dates = _prose_dates(prose, t)
+    dates = _prose_dates(prose, text, chains, t)
     owners = {p.span.start: item.index for item in notice.items for p in item.problem_paragraphs + item.response}
     counts = _count_statements(notice.paragraphs, notice.items, owners)
     summary = next((c for c in counts if c.item_index is None), None)
