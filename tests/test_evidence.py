@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import EXAMPLES
 from helpers import doc_of
 from rectlint.sentences import CLAUSE, clause_at
 
@@ -52,3 +53,27 @@ def test_the_clause_at_an_offset_is_the_clause_match_that_holds_it(text: str) ->
     spans = [m.span() for m in CLAUSE.finditer(text)]
     for at in range(len(text) + 1):
         assert clause_at(text, at) == next(((a, b) for a, b in spans if a <= at < b), None), (text, at)
+
+
+def _response_dates_are_those_between_its_ends(text: str) -> None:
+    doc = doc_of(text)
+    for n, item in enumerate(doc.notice.items):
+        between = doc.facts.dates_in(item.response[0].span.start, item.response[-1].span.end) if item.response else []
+        assert doc.facts.evidence[item.index]._analysis.dates[n] == between, item.ref
+
+
+_LINE = st.text(st.sampled_from("0123456789年月日号份至、 。；，已整改印发"), max_size=16)  # dates, and around them
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LINE, min_size=1, max_size=4))
+def test_a_response_holds_the_dates_from_its_first_paragraph_to_its_last(lines: list[str]) -> None:
+    # resolve_facts takes them by bisection on their starts alone: a date ends before its paragraph does, so
+    # before the response does
+    status = "整改情况：正在整改。"
+    _response_dates_are_those_between_its_ends(NOTICE.replace(status, status + "\n".join(lines)))
+
+
+def test_the_examples_responses_hold_the_dates_from_their_first_paragraph_to_their_last() -> None:
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        _response_dates_are_those_between_its_ends(path.read_text(encoding="utf-8"))

@@ -426,8 +426,10 @@ def resolve_facts(notice: Notice) -> Facts:
                   measures=MaskedMeasures(notice.items))
     begin = t.inspection.start if t.inspection else None
     # A response is a run of paragraphs next to each other, and a date lies inside one paragraph: the dates of
-    # a response are those between its first paragraph's start and its last one's end, found at once.
-    in_responses = [facts.dates_in(item.response[0].span.start, item.response[-1].span.end) if item.response else []
+    # a response are those that start between its first paragraph's start and its last one's end, found at once
+    # by bisection (Facts.dates_in tested the end of each, which ends before its paragraph does).
+    starts, find = facts._starts, bisect.bisect_left
+    in_responses = [dates[find(starts, r[0].span.start):find(starts, r[-1].span.end)] if (r := item.response) else []
                     for item in notice.items]
     evidence = analyse_items(notice.items, facts.measures, in_responses, begin)
     facts.evidence = {item.index: e for item, e in zip(notice.items, evidence, strict=True)}
