@@ -262,3 +262,20 @@ def test_the_opening_takes_its_chains_from_the_prose_scan(paragraphs: list[tuple
     opening = [p for p, (_, wanted) in zip(prose, paragraphs, strict=True) if wanted]
     found = facts._chains_of(prose, list(dates.sentence_chains(facts._BREAK.join(p.text for p in prose))), opening)
     assert {k: _read(v) for k, v in found.items()} == {id(p): _read(dates.sentence_chains(p.text)) for p in opening}
+
+
+@settings(max_examples=2000, deadline=None)
+@given(_POINTS)
+def test_a_point_is_impossible_when_its_month_or_day_does_not_exist(p: dates.Point) -> None:
+    # _impossible reads the days of every month but February from the table
+    import calendar
+
+    expected = None
+    if p.month is not None and not 1 <= p.month <= 12:
+        expected = f"不存在{p.month}月"
+    elif p.month is not None and p.day is not None:
+        leap = calendar.isleap(p.year if p.year is not None else 2024)  # 2月29日 is possible without a year
+        days = (29 if leap else 28) if p.month == 2 else 30 if p.month in (4, 6, 9, 11) else 31
+        if not 1 <= p.day <= days:
+            expected = f"{p.year}年{p.month}月没有{p.day}日" if p.year else f"{p.month}月没有{p.day}日"
+    assert dates._impossible(p) == expected

@@ -363,7 +363,7 @@ def _impossible(p: Point) -> str | None:
         return f"不存在{month}月"
     if p.day is not None:
         year = p.year if p.year is not None else 2024  # leap year: 2月29日 is possible without a year
-        if not 1 <= p.day <= _month_days(year, month):
+        if not 1 <= p.day <= (_month_days(year, month) if month == 2 else _MONTH_DAYS[month]):
             return f"{p.year}年{month}月没有{p.day}日" if p.year else f"{month}月没有{p.day}日"
     return None
 
