@@ -227,6 +227,17 @@ def test_measures_are_the_pieces_split_at_each_enumerator(text: str, body_start:
     assert out == _measures_by_parts(p, body_start)
 
 
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["（", "(", "【", "[", "）", ")", "】", "]", "已完成", "正在整改", "整改中", "。", ".",
+                                 " ", "\u3000", "\n", "问题"]), max_size=10))
+def test_every_headline_with_a_status_at_its_end_passes_the_guard(words: list[str]) -> None:
+    from rectlint import parser
+
+    text = "".join(words).strip()  # as a heading's text is
+    if parser._STATUS_TAIL.search(text):
+        assert text.rstrip("。.").rstrip().endswith(parser._TAIL_CLOSERS)
+
+
 def test_a_heading_that_is_also_an_item_is_one_paragraph() -> None:
     """（一）… followed directly by 整改情况 is a section heading and an item at once: its line is still one
     paragraph, so a typo in it is reported once."""

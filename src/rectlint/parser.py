@@ -41,6 +41,9 @@ STATUS_WORDS: list[tuple[Status, str]] = [
 _STATUS_ALT = "|".join(f"(?P<s{i}>{pat})" for i, (_, pat) in enumerate(STATUS_WORDS))
 # A status label opens the response ("整改情况：已整改。") or closes the headline ("（已完成）").
 _STATUS_LEAD = patterns.compile(rf"\s*(?:\*\*|__)?\s*(?:{_STATUS_ALT})\s*(?:[。．.，,；;：:]|$)")
+# What a (stripped) headline _STATUS_TAIL finds ends in, once a 。 or . and the spaces before it are taken off:
+# a test that rules out nearly every headline at once, where the search looked at each of its characters.
+_TAIL_CLOSERS = ("）", ")", "】", "]")
 _STATUS_TAIL = patterns.compile(rf"[（(【\[]\s*(?:{_STATUS_ALT})\s*[）)】\]]\s*[。.]?$")
 
 # 一是/二是… (not 不是, 是否, 是的), ①…⑳, （1）…
@@ -244,20 +247,23 @@ class _Builder:
                     (path + marker.rstrip("：:.．、")).strip("/"), ref, problem, span.part(problem_start, span.end))
         self.items.append(item)
         item.problem_paragraphs.append(first)
-        if m := _STATUS_TAIL.search(problem):
+        if problem.rstrip("。.").rstrip().endswith(_TAIL_CLOSERS) and (m := _STATUS_TAIL.search(problem)):
             label = m.group(0).strip("（()）【】[]。. ")
             at = problem_start + m.start() + m.group(0).index(label)
             item.status, item.status_label = _match_status(m), label
             item.status_span = span.part(at, at + len(label))
-        rest_kinds = [kinds[i] for i in rest]
         # The lines before the first 整改情况 line detail the problem; from there on (all, if none) they respond.
-        answer = rest_kinds.index("RECT") if "RECT" in rest_kinds else 0
-        for i in rest[:answer]:
-            paragraphs[i].role = "problem"
-            item.problem_paragraphs.append(paragraphs[i])
+        # Nearly every item's lines open with it.
+        if rest and kinds[rest[0]] != "RECT" and "RECT" in (rest_kinds := [kinds[i] for i in rest]):
+            answer = rest_kinds.index("RECT")
+            for i in rest[:answer]:
+                paragraphs[i].role = "problem"
+                item.problem_paragraphs.append(paragraphs[i])
+            rest = rest[answer:]
         response, measures = item.response, item.measures
         unstated = item.status is Status.UNSTATED
-        for i, kind in zip(rest[answer:], rest_kinds[answer:], strict=True):
+        for i in rest:
+            kind = kinds[i]
             p = paragraphs[i]
             p.role = "response"
             response.append(p)
