@@ -192,6 +192,52 @@ def test_the_fast_enumerator_pattern_finds_what_the_plain_one_does(text: str, po
     assert found(parser._ENUMERATORS) == found(re.compile(parser.ENUMERATOR))
 
 
+def _measures_by_parts(p, body_start: int) -> list:
+    """The measures of a paragraph as the parser made them before it took a whole-paragraph measure's span and
+    text from the paragraph itself: each piece's text joined anew, its span by Span.part."""
+    from rectlint import parser
+    from rectlint.model import Measure
+
+    pieces = parser._ENUMERATORS.split(p.text[body_start:] if body_start else p.text)
+    span, out = p.span, []
+    start = span.start + body_start
+    if (body := pieces[0].rstrip()).strip(parser._PUNCTUATION):
+        out.append(Measure(span.part(start, start + len(body)), None, body))
+    start += len(pieces[0])
+    for k in range(1, len(pieces), 2):
+        whole = pieces[k] + pieces[k + 1]
+        body = whole.rstrip()
+        out.append(Measure(span.part(start, start + len(body)), pieces[k], body, *parser.enumerator(pieces[k])))
+        start += len(whole)
+    return out
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="一二三四是否①⑳（(）)12 。，：加强", min_size=1, max_size=16), st.integers(0, 16),
+       st.integers(0, 50), st.integers(1, 9), st.integers(1, 9))
+def test_measures_are_the_pieces_split_at_each_enumerator(text: str, body_start: int, start: int, line: int,
+                                                         column: int) -> None:
+    from rectlint import parser
+    from rectlint.model import Paragraph, Span
+
+    p = Paragraph(Span(start, start + len(text), line, column, line, column + len(text)), text)
+    body_start = min(body_start, len(text))
+    out: list = []
+    parser._measures(p, body_start, out)
+    assert out == _measures_by_parts(p, body_start)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["（", "(", "【", "[", "）", ")", "】", "]", "已完成", "正在整改", "整改中", "。", ".",
+                                 " ", "\u3000", "\n", "问题"]), max_size=10))
+def test_every_headline_with_a_status_at_its_end_passes_the_guard(words: list[str]) -> None:
+    from rectlint import parser
+
+    text = "".join(words).strip()  # as a heading's text is
+    if parser._STATUS_TAIL.search(text):
+        assert text.rstrip("。.").rstrip().endswith(parser._TAIL_CLOSERS)
+
+
 def test_a_heading_that_is_also_an_item_is_one_paragraph() -> None:
     """（一）… followed directly by 整改情况 is a section heading and an item at once: its line is still one
     paragraph, so a typo in it is reported once."""
