@@ -58,7 +58,8 @@ def test_the_clause_at_an_offset_is_the_clause_match_that_holds_it(text: str) ->
 def _response_dates_are_those_between_its_ends(text: str) -> None:
     doc = doc_of(text)
     for n, item in enumerate(doc.notice.items):
-        between = doc.facts.dates_in(item.response[0].span.start, item.response[-1].span.end) if item.response else []
+        start, end = (item.response[0].span.start, item.response[-1].span.end) if item.response else (0, 0)
+        between = [d for d in doc.facts.dates if start <= d.span.start and d.span.end <= end]
         assert doc.facts.evidence[item.index]._analysis.dates[n] == between, item.ref
 
 

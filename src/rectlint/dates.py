@@ -140,6 +140,9 @@ def may_hold_dates(text: str) -> bool:
     return _ANY_DATE.search(text) is not None
 
 
+Chain = tuple[int, list[DateMention]]  # where a chain of dates starts in a text, and its mentions
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Every date expression in a line of text, with offsets into that text."""
     if not may_hold_dates(text):  # most clauses have no date: skip the atom scan
@@ -152,7 +155,7 @@ def find_sentence_dates(text: str) -> list[DateMention]:
     return [_moved(m, start) for start, found in sentence_chains(text) for m in found]
 
 
-def sentence_chains(text: str) -> Iterator[tuple[int, list[DateMention]]]:
+def sentence_chains(text: str) -> Iterator[Chain]:
     """find_sentence_dates chain by chain: where a chain starts in `text`, and its mentions with offsets from
     there. They are shared by every chain of the same text (see _CHAIN_MENTIONS): read them, never change them.
 
@@ -363,7 +366,7 @@ def _impossible(p: Point) -> str | None:
         return f"不存在{month}月"
     if p.day is not None:
         year = p.year if p.year is not None else 2024  # leap year: 2月29日 is possible without a year
-        if not 1 <= p.day <= (_month_days(year, month) if month == 2 else _MONTH_DAYS[month]):
+        if not 1 <= p.day <= _month_days(year, month):
             return f"{p.year}年{month}月没有{p.day}日" if p.year else f"{month}月没有{p.day}日"
     return None
 
@@ -375,7 +378,7 @@ def _point_range(p: Point, year: int | None, ref_year: int | None) -> tuple[date
         year = ref_year + p.relative
     elif p.year is not None:
         year = p.year
-    elif year is None:
+    if year is None or not 1 <= year <= 9999:  # date() would refuse it, or overflow
         return None
     month, day = p.month, p.day
     # date() tells whether the point exists: only when it does not is the reason looked for (a point that
@@ -388,12 +391,13 @@ def _point_range(p: Point, year: int | None, ref_year: int | None) -> tuple[date
                 return date(year, 7, 1), date(year, 12, 31)
             return date(year, 1, 1), date(year, 12, 31)
         if day is None:  # the last day is the first one moved on: date() costs four times as much as the move
-            first = date(year, month, 1)  # (which has refused a month that does not exist)
+            first = date(year, month, 1)  # (which has refused a month that does not exist); the days of a
+            # month but February are read from the table at once: a call of _month_days costs as much again
             return first, first + _REST_OF_MONTH[_month_days(year, month) if month == 2 else _MONTH_DAYS[month]]
         d = date(year, month, day)
         return d, d
     except ValueError:
-        if day is not None and month is not None and 1 <= year <= 9999 and day > _month_days(year, month):
+        if day is not None and month is not None and day > _month_days(year, month):
             raise ValueError(f"{year}年{month}月没有{day}日") from None
         return None
 

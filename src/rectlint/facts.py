@@ -13,7 +13,7 @@ from dataclasses import field
 from datetime import date
 
 from rectlint import patterns
-from rectlint.dates import DateMention, find_dates, resolve, resolved, sentence_chains
+from rectlint.dates import Chain, DateMention, find_dates, resolve, resolved, sentence_chains
 from rectlint.evidence import ItemEvidence, MaskedMeasures, analyse_items
 from rectlint.model import Item, Notice, Paragraph, Span, Status, node
 from rectlint.parser import cn_to_int
@@ -114,10 +114,10 @@ class Facts:
     def __post_init__(self) -> None:
         self._starts = [d.span.start for d in self.dates]
 
-    def dates_in(self, start: int, end: int) -> list[DateRef]:
-        lo = bisect.bisect_left(self._starts, start)
-        hi = bisect.bisect_left(self._starts, end)
-        return [d for d in self.dates[lo:hi] if d.span.end <= end]
+    def dates_in_paragraphs(self, start: int, end: int) -> list[DateRef]:
+        """The dates from `start`, where a paragraph starts, to `end`, where one ends: a date lies inside one
+        paragraph, so every date that starts there ends there too, and they are found by bisection alone."""
+        return self.dates[bisect.bisect_left(self._starts, start):bisect.bisect_left(self._starts, end)]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -141,10 +141,7 @@ def _date_ref(m: DateMention, line: Span, base: int, start: date | None, end: da
                    m.malformed, m.is_range, m.granularity, label)
 
 
-Chains = list[tuple[int, list[DateMention]]]  # what sentence_chains finds: where each chain starts, its mentions
-
-
-def _opening_timeline(paragraphs: list[Paragraph], timeline: Timeline, found: dict[int, Chains]) -> None:
+def _opening_timeline(paragraphs: list[Paragraph], timeline: Timeline, found: dict[int, list[Chain]]) -> None:
     """Read who inspected whom and when from the opening; `found` holds the chains of its paragraphs (by id)
     when they were found already."""
     year: int | None = None
@@ -214,11 +211,11 @@ def _anchor_year(t: Timeline) -> int | None:
 _BREAK = "。"  # joins the paragraphs to be read at once: a sentence end, which no date crosses or looks past
 
 
-def _chains_of(paragraphs: list[Paragraph], chains: Chains, wanted: list[Paragraph]) -> dict[int, Chains]:
+def _chains_of(paragraphs: list[Paragraph], chains: list[Chain], wanted: list[Paragraph]) -> dict[int, list[Chain]]:
     """The chains of each of `wanted` that lies among `paragraphs`, by id, with offsets into it, out of those of
     `paragraphs` joined by _BREAK: what sentence_chains finds in it alone. The opening's paragraphs are read so
     from the prose's one scan, not scanned again."""
-    out: dict[int, Chains] = {}
+    out: dict[int, list[Chain]] = {}
     ids = {id(p) for p in wanted}
     start = c = 0  # where paragraph p starts in the joined text; the first chain not before it
     for p in paragraphs:
@@ -237,7 +234,7 @@ def _chains_of(paragraphs: list[Paragraph], chains: Chains, wanted: list[Paragra
     return out
 
 
-def _prose_dates(paragraphs: list[Paragraph], text: str, chains: Chains, t: Timeline) -> list[DateRef]:
+def _prose_dates(paragraphs: list[Paragraph], text: str, chains: list[Chain], t: Timeline) -> list[DateRef]:
     """Dates in the body: a missing year comes from earlier in the same sentence (今年 included), else
     from the timeline. The paragraphs are read joined (`text`), in one scan (`chains`)."""
     anchor = _anchor_year(t)
@@ -425,11 +422,8 @@ def resolve_facts(notice: Notice) -> Facts:
     facts = Facts(timeline=t, dates=dates, counts=counts, summary=summary, status_tally=tally, outcomes=outcomes,
                   measures=MaskedMeasures(notice.items))
     begin = t.inspection.start if t.inspection else None
-    # A response is a run of paragraphs next to each other, and a date lies inside one paragraph: the dates of
-    # a response are those that start between its first paragraph's start and its last one's end, found at once
-    # by bisection (Facts.dates_in tested the end of each, which ends before its paragraph does).
-    starts, find = facts._starts, bisect.bisect_left
-    in_responses = [dates[find(starts, r[0].span.start):find(starts, r[-1].span.end)] if (r := item.response) else []
+    # a response is a run of paragraphs next to each other
+    in_responses = [facts.dates_in_paragraphs(r[0].span.start, r[-1].span.end) if (r := item.response) else []
                     for item in notice.items]
     evidence = analyse_items(notice.items, facts.measures, in_responses, begin)
     facts.evidence = {item.index: e for item, e in zip(notice.items, evidence, strict=True)}

@@ -63,8 +63,8 @@ class Document:
         return [p.span.start for _, p in pairs], pairs
 
     def response_holding(self, span: Span) -> tuple[Item, Paragraph] | None:
-        """The item and the paragraph of its response that hold all of `span`, if any (as Facts.dates_in
-        counts a date in a paragraph)."""
+        """The item and the paragraph of its response that hold all of `span`, if any (as
+        Facts.dates_in_paragraphs counts a date in a paragraph)."""
         starts, pairs = self._responses
         k = bisect.bisect_right(starts, span.start) - 1
         if k >= 0 and span.start < (end := pairs[k][1].span.end) and span.end <= end:
