@@ -175,6 +175,7 @@ def test_directory_search_neither_loops_nor_repeats(tmp_path: Path) -> None:
     (top / "again").symlink_to(top / "a", target_is_directory=True)  # the same files by a second way
     (top / "link.txt").symlink_to(top / "b.txt")  # a file link is checked as a file
     (top / "dangling.txt").symlink_to(top / "gone.txt")  # found while searching: not a notice file, skipped
+    _loop(top / "loop.txt")  # likewise (its stat fails with ELOOP, where a dangling link's says it is no file)
     os.mkfifo(top / "pipe.txt")  # likewise
     (top / ".hidden").mkdir()
     (top / ".hidden" / "x.txt").write_bytes(GOOD.read_bytes())
@@ -183,6 +184,31 @@ def test_directory_search_neither_loops_nor_repeats(tmp_path: Path) -> None:
     assert r.exit_code == 1
     paths = [Path(f["path"]).relative_to(top).as_posix() for f in json.loads(r.stdout)["files"]]
     assert paths == ["a/one.txt", "b.txt", "link.txt"]
+
+
+def test_a_directory_that_cannot_be_listed_is_an_error_and_the_rest_is_checked(tmp_path: Path, monkeypatch) -> None:
+    """Its notices would go unchecked unseen: the run names it, fails, and checks everything else."""
+    top = tmp_path / "notices"
+    (top / "a").mkdir(parents=True)
+    (top / "locked").mkdir()
+    (top / "locked" / "x.txt").write_bytes(GOOD.read_bytes())
+    (top / "a" / "one.txt").write_bytes(GOOD.read_bytes())
+    listed = os.scandir
+
+    def scandir(path):  # as for a directory without read permission (which root would list all the same)
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return listed(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    r = run("check", "--select", "D004", str(top))
+    assert r.exit_code == 2
+    assert r.stderr.splitlines() == [f"rectlint: error: {top / 'locked'}: directory not searched: permission denied"]
+    assert f"{top / 'a' / 'one.txt'}:" in r.stdout and "1 file could not be checked" in r.stdout
+    r = run("check", "--output-format", "json", "--select", "D004", str(top))
+    files = json.loads(r.stdout)["files"]
+    assert [(Path(f["path"]).name, f.get("error")) for f in files] == [
+        ("one.txt", None), ("locked", "directory not searched: permission denied")]
 
 
 def test_ten_thousand_files(tmp_path: Path) -> None:

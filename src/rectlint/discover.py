@@ -23,6 +23,7 @@ class Target:
 
     shown: str  # the name reports use
     path: Path | None  # None: standard input
+    error: str | None = None  # why it cannot be checked, known from the search (a directory it could not list)
 
 
 def discover(paths: tuple[str, ...] | list[str], stdin_filename: str | None = None,
@@ -51,7 +52,10 @@ def discover(paths: tuple[str, ...] | list[str], stdin_filename: str | None = No
 def _search(shown: Path, real: Path, resolver: Resolver, git: _GitIgnored) -> Iterator[Target]:
     try:
         entries = sorted(os.scandir(real), key=lambda e: e.name)
-    except OSError:
+    except OSError as exc:  # the notices below it would go unchecked unseen: the run says so and fails
+        from rectlint.source import os_reason
+
+        yield Target(str(shown), shown, f"directory not searched: {os_reason(exc)}")
         return
     cfg = resolver.config_at(real)  # the excludes of an entry's directory decide about it
     # A file's place is matched as text, and its Path made once, for its Target: Paths made for each file cost
@@ -69,9 +73,14 @@ def _search(shown: Path, real: Path, resolver: Resolver, git: _GitIgnored) -> It
 
 
 def _notice_file(entry: os.DirEntry) -> bool:
-    """A file a directory search checks: a notice suffix, and not a Word lock file (~$name.docx)."""
-    return (os.path.splitext(entry.name)[1].lower() in NOTICE_SUFFIXES and not entry.name.startswith("~$")
-            and entry.is_file())
+    """A file a directory search checks: a notice suffix, not a Word lock file (~$name.docx), and a regular file
+    (a link to one too; a dangling link, a link loop, a FIFO are no notice files and are passed over)."""
+    if os.path.splitext(entry.name)[1].lower() not in NOTICE_SUFFIXES or entry.name.startswith("~$"):
+        return False
+    try:
+        return entry.is_file()
+    except OSError:  # a link loop: is_file answers False only for a link to nothing
+        return False
 
 
 class _GitIgnored:

@@ -83,7 +83,7 @@ def _cached_key(target: Target, options: RunOptions) -> str | None:
     check_target, which reports why)."""
     from rectlint.source import ReadError, load_bytes
 
-    if options.cache is None or target.path is None or options.fix or options.diff:
+    if options.cache is None or target.path is None or target.error is not None or options.fix or options.diff:
         return None
     try:
         key = _key(options, target, load_bytes(target.path, options.max_mb))
@@ -128,6 +128,8 @@ def _checked(target: Target, options: RunOptions) -> Outcome:
     from rectlint.fixer import WriteError
     from rectlint.source import ReadError, load_bytes, load_stream, read_bytes
 
+    if target.error is not None:
+        return Outcome(FileResult(target.shown, error=target.error))
     try:
         data = load_bytes(target.path, options.max_mb) if target.path else load_stream(sys.stdin.buffer, options.max_mb)
         settings = options.settings_for(target)

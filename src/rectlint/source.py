@@ -218,7 +218,7 @@ def load_bytes(path: str | Path, max_mb: float | None = DEFAULT_MAX_MB) -> bytes
     except FileNotFoundError:
         raise ReadError("broken symbolic link" if Path(path).is_symlink() else "no such file") from None
     except OSError as exc:
-        raise ReadError(_os_reason(exc)) from None
+        raise ReadError(os_reason(exc)) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -228,7 +228,7 @@ def load_bytes(path: str | Path, max_mb: float | None = DEFAULT_MAX_MB) -> bytes
         _check_size(info.st_size, max_mb)
         data = _read_to_end(fd, info.st_size, max_mb)
     except OSError as exc:
-        raise ReadError(_os_reason(exc)) from None
+        raise ReadError(os_reason(exc)) from None
     finally:
         os.close(fd)
     return data
@@ -267,7 +267,8 @@ def _check_size(size: int, max_mb: float | None) -> None:
         raise ReadError(f"too large for a notice ({size / 2**20:.1f} MB; limit {max_mb:g} MB, see --max-file-size)")
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
+    """What went wrong, in a few words for a one-line error."""
     reasons = {errno.ELOOP: "symbolic link loop", errno.EACCES: "permission denied", errno.EPERM: "permission denied",
                errno.EISDIR: "is a directory", errno.ENOENT: "no such file"}
     return reasons.get(exc.errno or 0) or (exc.strerror or str(exc)).lower()
