@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import tomllib
@@ -192,6 +193,22 @@ def test_gitlab_fingerprints_differ_between_files_with_the_same_finding(work: Pa
     shutil.copy(work / NOTICE, work / "notices" / "copy.txt")
     doc = json.loads(check("gitlab", "--select", "D004", NOTICE, "notices/copy.txt").stdout)
     assert len(doc) == 2 and doc[0]["fingerprint"] != doc[1]["fingerprint"]
+
+
+@pytest.mark.parametrize("fmt", ["concise", "json", "gitlab", "sarif"])
+def test_a_file_name_that_is_not_utf8_is_written_escaped(work: Path, fmt: str) -> None:
+    """Such a name reaches rectlint with its bytes as lone surrogates, which a UTF-8 stream refuses: the
+    report failed as an internal error (gitlab and SARIF already hashing or quoting it). JSON reads the
+    escape back as the name."""
+    name = os.fsdecode(b"notices/n\xff.txt")
+    shutil.copy(work / NOTICE, work / name)
+    for out in ("", "report.txt"):
+        r = check(fmt, "--select", "D004", *(["-o", out] if out else []), name)
+        assert r.exit_code == 1, r.output
+        text = (work / out).read_text("utf-8") if out else r.stdout
+        assert ("n%FF.txt" if fmt == "sarif" else "n\\udcff.txt") in text  # a URI holds the byte itself
+    if fmt == "json":
+        assert json.loads(text)["files"][0]["path"] == name
 
 
 def test_gitlab_with_nothing_to_report_is_an_empty_array(work: Path) -> None:

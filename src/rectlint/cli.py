@@ -6,6 +6,7 @@ above it, 2 usage, configuration or internal error (including a file that could 
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Iterator
@@ -182,13 +183,18 @@ def check(paths: tuple[str, ...], select: tuple[str, ...], extend_select: tuple[
 @contextmanager
 def _output(output_file: str | None, binary: bool) -> Iterator[IO]:
     """Where the report goes: standard output, or a file written in full only when the run gets that far."""
+    # A file name that is not UTF-8 holds its bytes as lone surrogates, which UTF-8 cannot encode: they are
+    # written as the escape \udcff, which JSON reads back as that same name, where an error would end the run.
     if not output_file:
+        if not binary and isinstance(sys.stdout, io.TextIOWrapper):
+            sys.stdout.reconfigure(errors="backslashreplace")
         yield sys.stdout.buffer if binary else sys.stdout
         return
     target = Path(output_file)
     tmp = target.with_name(f".{target.name}.rectlint-tmp")
+    text = {"encoding": "utf-8", "newline": "\n", "errors": "backslashreplace"}
     try:
-        with open(tmp, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": "\n"})) as f:
+        with open(tmp, "wb" if binary else "w", **({} if binary else text)) as f:
             yield f
         tmp.replace(target)
     except OSError as exc:

@@ -17,7 +17,7 @@ from rectlint.report.levels import level
 
 def issue(path: str, d: Diagnostic, fingerprint: str) -> dict[str, Any]:
     # rectlint's fingerprint identifies a finding within its file; GitLab needs it unique across the report.
-    unique = hashlib.sha256(f"{path}\0{fingerprint}".encode()).hexdigest()[:32]
+    unique = hashlib.sha256(f"{path}\0{fingerprint}".encode("utf-8", "surrogateescape")).hexdigest()[:32]
     return {"description": f"{d.code} {d.message}", "check_name": f"{d.code} {d.name}", "fingerprint": unique,
             "severity": level("gitlab", d.severity),
             "location": {"path": path, "positions": {"begin": {"line": d.line, "column": d.column},

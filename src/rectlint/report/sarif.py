@@ -56,7 +56,7 @@ class Sarif(Reporter):
         rel = self.relative(path)
         if Path(rel).is_absolute():
             return {"uri": Path(rel).as_uri()}
-        return {"uri": quote(rel, safe="/"), "uriBaseId": ROOT_ID}
+        return {"uri": quote(rel, safe="/", errors="surrogateescape"), "uriBaseId": ROOT_ID}
 
     def file(self, result: FileResult) -> str:
         self.count(result)
