@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib.resources import files
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -107,6 +108,20 @@ def test_full_format_puts_the_caret_under_the_span() -> None:
     carets = caret_line[len("   | "):]
     assert carets.index("^") == width(before)
     assert carets.count("^") == width("9月31日")
+
+
+def test_full_format_shows_a_window_of_a_long_line(tmp_path: Path) -> None:
+    """Each finding printed its whole line: a 1.4 MB line with 100,000 findings took tens of gigabytes."""
+    f = tmp_path / "long.txt"
+    f.write_text("问题1：台账不全,资料缺失。" * 2000 + "\n", "utf-8")
+    r = run("check", "--select", "P001", "--output-format", "full", str(f))
+    lines = r.output.splitlines()
+    shown = [ln[len("1 | "):] for ln in lines if ln.startswith("1 | ")]
+    assert len(shown) == 2000 and max(map(len, shown)) <= 2 * 200 + 3
+    middle = shown[1000]
+    assert middle.startswith("…") and middle.endswith("…")
+    carets = lines[lines.index("1 | " + middle) + 1][len("  | "):]
+    assert middle[1 + 200] == "," and carets.index("^") == width(middle[:1 + 200])  # the span after "…"
 
 
 def test_statistics() -> None:

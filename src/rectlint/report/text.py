@@ -38,6 +38,9 @@ class Concise(Reporter):
         return table + self.summary_line() + "\n"
 
 
+CONTEXT = 200  # characters of a long line shown on each side of a finding in `full`
+
+
 class Full(Concise):
     """Each finding with its source line, a caret under the span, and the fix when there is one.
 
@@ -53,8 +56,14 @@ class Full(Concise):
         line = r.source.line_text(d.line).replace("\t", " ")
         gutter = len(str(d.end_line if d.end_line == d.line else d.line))
         col0 = d.column - 1
-        end = d.end_column - 1 if d.end_line == d.line else len(line)
+        end = d.end_column - 1 if d.end_line == d.line else min(len(line), col0 + CONTEXT)
         end = max(end, col0 + 1)
+        # A line is shown from CONTEXT characters before the span to CONTEXT after it: a notice's paragraph
+        # whole, but not a line of megabytes once per finding on it (output and time grew as their product).
+        first, last = max(0, col0 - CONTEXT), end + CONTEXT
+        if first or last < len(line):
+            head, tail = "…" if first else "", "…" if last < len(line) else ""
+            line, col0, end = head + line[first:last] + tail, col0 - first + len(head), end - first + len(head)
         pad = " " * width(line[:col0])
         carets = "^" * max(1, width(line[col0:end]))
         where = f" ({r.source.origin.describe(d.offset)})" if r.source.origin else ""
