@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import time
 import tomllib
 import xml.etree.ElementTree as ET
 from dataclasses import replace
@@ -161,6 +162,19 @@ def test_rdjson_follows_the_schema_with_utf8_byte_columns(work: Path) -> None:
     assert raw[rng["start"]["column"] - 1:rng["end"]["column"] - 1].decode("utf-8") == "9月31日"
     assert rng["end"]["column"] - rng["start"]["column"] == len("9月31日".encode()) == 9  # 3 Han characters
     assert d004["severity"] == "ERROR" and "suggestions" not in d004
+
+
+def test_rdjson_counts_the_bytes_of_a_long_line_once(work: Path) -> None:
+    """Each column encoded the line up to it: 30,000 findings on one line of 420,000 characters took a minute."""
+    item = "问题1：台账不全,资料缺失。"
+    (work / "long.txt").write_text(item * 30_000 + "\n", "utf-8")
+    started = time.monotonic()
+    r = check("rdjson", "--select", "P001", "long.txt")
+    assert time.monotonic() - started < 10
+    found = json.loads(r.stdout)["diagnostics"]
+    assert len(found) == 30_000
+    last = found[-1]["location"]["range"]["start"]["column"]
+    assert last == len((item * 29_999 + "问题1：台账不全").encode()) + 1
 
 
 def test_rdjson_suggestions_replace_the_right_bytes(work: Path) -> None:

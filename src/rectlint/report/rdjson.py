@@ -12,25 +12,22 @@ from rectlint.report.about import NAME, homepage, rule_url
 from rectlint.report.base import FileResult, Reporter
 from rectlint.report.jsonstream import JsonArray, dumps
 from rectlint.report.levels import level
-from rectlint.report.positions import byte_column, edit_positions
+from rectlint.report.positions import ByteColumns, edit_positions
 from rectlint.source import Position, SourceText
 
 
-def _position(source: SourceText, p: Position) -> dict[str, int]:
-    return {"line": p.line, "column": byte_column(source, p.line, p.column)}
+def _range(columns: ByteColumns, start: Position, end: Position) -> dict[str, Any]:
+    return {"start": {"line": start.line, "column": columns(start.line, start.column)},
+            "end": {"line": end.line, "column": columns(end.line, end.column)}}
 
 
-def _range(source: SourceText, start: Position, end: Position) -> dict[str, Any]:
-    return {"start": _position(source, start), "end": _position(source, end)}
-
-
-def diagnostic(path: str, source: SourceText, d: Diagnostic) -> dict[str, Any]:
-    span = _range(source, Position(d.line, d.column), Position(d.end_line, d.end_column))
+def diagnostic(path: str, source: SourceText, d: Diagnostic, columns: ByteColumns) -> dict[str, Any]:
+    span = _range(columns, Position(d.line, d.column), Position(d.end_line, d.end_column))
     code = {"value": d.code} | ({"url": url} if (url := rule_url()) else {})
     out: dict[str, Any] = {"message": d.message, "location": {"path": path, "range": span},
                            "severity": level("rdjson", d.severity), "code": code}
     if d.fix:  # suggestions are only proposed on the review; a person accepts them, so unsafe ones are offered too
-        out["suggestions"] = [{"range": _range(source, *edit_positions(source, e)), "text": e.content}
+        out["suggestions"] = [{"range": _range(columns, *edit_positions(source, e)), "text": e.content}
                               for e in d.fix.edits]
     return out
 
@@ -47,7 +44,8 @@ class Rdjson(Reporter):
         if result.source is None:
             return ""
         path = self.relative(result.path)
-        return self.array.add([diagnostic(path, result.source, d) for d in result.diagnostics])
+        columns = ByteColumns(result.source)
+        return self.array.add([diagnostic(path, result.source, d, columns) for d in result.diagnostics])
 
     def finish(self) -> str:
         return self.array.close()
