@@ -5,8 +5,9 @@
 rectlint is timed as the README installs it: `pip install .` into a fresh virtual environment (made once
 per run in a temporary directory; --python reuses an interpreter that has rectlint installed, --here
 uses the one running this script). Prints MB/s for `rectlint check` over the corpus with one process and
-with --jobs 2, the wall time of a single-file run (start-up included), of an unchanged re-run (results
-cache), peak RSS, and the same figures for any peer found on PATH (autocorrect). Targets
+with --jobs 2 (and with the one rule S001: what the pipeline costs before the rules), the wall time of a
+single-file run (start-up included), of an unchanged re-run (results cache), peak RSS, and the same figures
+for any peer found on PATH (autocorrect). Targets
 (issue 5): >= 20 MB/s with --jobs 2, single file < 150 ms, re-run < 0.5 s, peak RSS < 200 MB. With --shapes,
 three large inputs are timed at full and quarter size (ratio near 4 without start-up = linear cost).
 
@@ -193,6 +194,10 @@ def main() -> None:
     print(f"rectlint, 1 process:     {mb / wall:7.2f} MB/s  ({wall:.1f} s)   peak RSS {rss:.0f} MB")
     wall2, rss2 = timed([*check, "--no-cache", "--jobs", "2", str(folder)], runs=1)
     print(f"rectlint, --jobs 2:      {mb / wall2:7.2f} MB/s  ({wall2:.1f} s)   peak RSS {rss2:.0f} MB per process")
+    # The pipeline every rule needs, with one trivial rule: how much of the time is left for the rules.
+    floor, _ = timed([*check, "--no-cache", "--jobs", "2", "--select", "S001", str(folder)], runs=1)
+    print(f"  the same, S001 alone:  {mb / floor:7.2f} MB/s  ({floor:.1f} s)   reading, parsing, facts and report:"
+          f" {floor / wall2:.0%} of the time")
     one, _ = timed([*check, "--no-cache", str(EXAMPLES[0])], runs=5)
     print(f"rectlint, single file:   {one * 1000:7.0f} ms wall (start-up included)")
     cache_env = {**os.environ, "RECTLINT_CACHE_DIR": str(folder.parent / f"{folder.name}-cache")}

@@ -220,6 +220,8 @@ def test_gitignored_files_are_skipped_when_searching(tree) -> None:
     ('[tool.rectlint]\nextend = "missing.toml"\n', "pyproject.toml: extend: no such file 'missing.toml'"),
     ('[tool.rectlint]\nextend = "pyproject.toml"\n', "pyproject.toml: extend: 'pyproject.toml' extends this file"),
     ('[tool.rectlint\n', "pyproject.toml: not valid TOML"),
+    ('tool = 5\n', "pyproject.toml: tool: expected a table"),
+    ('tool = { rectlint = 5 }\n', "pyproject.toml: tool.rectlint: expected a table"),
 ])
 def test_bad_configuration_is_one_clear_line(tree, content: str, message: str) -> None:
     write(tree / "sub" / "pyproject.toml", content)

@@ -191,7 +191,10 @@ def read_table(path: Path) -> dict[str, Any] | None:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{shown(path)}: not valid TOML ({exc})") from None
     if path.name == "pyproject.toml":
-        table = data.get("tool", {}).get("rectlint")
+        tool = data.get("tool", {})
+        if not isinstance(tool, dict):  # `tool = 5` is valid TOML, and no place for [tool.rectlint]
+            raise ConfigError(f"{shown(path)}: tool: expected a table")
+        table = tool.get("rectlint")
         if table is not None and not isinstance(table, dict):
             raise ConfigError(f"{shown(path)}: tool.rectlint: expected a table")
         return table
