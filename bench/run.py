@@ -11,19 +11,7 @@ for any peer found on PATH (autocorrect). Targets
 (issue 5): >= 20 MB/s with --jobs 2, single file < 150 ms, re-run < 0.5 s, peak RSS < 200 MB. With --shapes,
 three large inputs are timed at full and quarter size (ratio near 4 without start-up = linear cost).
 
-Measured on 2 cores (2026-12-05), JSON output, both versions back to back, each in a fresh environment (the
-README's performance section has the whole table; machines differ and drift, so the ratio to AutoCorrect in the
-same run is the steadier figure):
-
-    figure                          previous (200e7ba)              now
-    corpus, --jobs 2                8.2 MB/s (2.7 s); ratio 0.80    9.0 MB/s (2.4 s); ratio 0.86 (AutoCorrect 10.4)
-    corpus, 1 process               4.0 MB/s (5.5 s)                4.5 MB/s (4.8 s)
-    single file                     161 ms                          134 ms (paired: 132 against 179); AutoCorrect 111
-    unchanged re-run                0.53 s                          0.22 s
-    peak RSS (corpus, JSON)         38 MB                           38 MB
-    one 5 MB notice                 1.22 s (1/4: 0.42 s, 4.2)       1.12 s (1/4: 0.37 s, 4.2)
-    a notice with 2,000 items       0.57 s (1/4: 0.27 s, 3.9)       0.47 s (1/4: 0.22 s, 4.0)
-    a 200,000-character line        0.42 s (1/4: 0.22 s, 4.6)       0.42 s (1/4: 0.21 s, 3.5)
+The figures measured, and what they say about the targets, are in the README's performance section.
 """
 
 from __future__ import annotations
