@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import marshal
 import os
 import re
 import subprocess
@@ -47,12 +48,16 @@ def test_cold_warm_damaged_and_disabled_caches_give_the_same_report(tmp_path) ->
     assert any(n.startswith("regex-") for n in stored) and any(n.startswith("lalr-") for n in stored)
     assert any(n.startswith("dataclass-code-") for n in stored)
     warm = _run(str(tmp_path))
-    for p in tmp_path.iterdir():
-        p.write_bytes(b"\x00garbage")
-    damaged = _run(str(tmp_path))
     disabled = _run("")
-    assert cold.stdout and cold.stdout == warm.stdout == damaged.stdout == disabled.stdout
-    assert cold.stderr == warm.stderr == damaged.stderr == disabled.stderr == ""
+    assert cold.stdout and cold.stdout == warm.stdout == disabled.stdout
+    assert cold.stderr == warm.stderr == disabled.stderr == ""
+    # garbage, and values that load but are not what was stored (the name is a digest of what it was derived from)
+    for damage in (b"\x00garbage", *map(marshal.dumps, ({}, [], (), "text", {"properties": 1}, 0))):
+        for p in tmp_path.iterdir():
+            p.write_bytes(damage)
+        damaged = _run(str(tmp_path))
+        assert (damaged.stdout, damaged.stderr) == (cold.stdout, ""), damage
+        cold = _run(str(tmp_path))  # stores anew
 
 
 def test_stored_code_is_read_only_from_a_file_no_one_else_may_write(tmp_path, monkeypatch) -> None:

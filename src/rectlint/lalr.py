@@ -92,13 +92,7 @@ def grammar_text() -> str:
 
 @cache
 def table() -> Table:
-    text = grammar_text()
-    name = f"lalr-{_VERSION}-{startcache.digest(text.encode())}.marshal"
-    data = startcache.load(name)
-    if not isinstance(data, dict):
-        data = _build(text)
-        startcache.store(name, data)
-    return Table(data)
+    return Table(startcache.kept(f"lalr-{_VERSION}", grammar_text(), _build))
 
 
 def lark_parser(text: str | None = None):

@@ -42,12 +42,16 @@ def digest(data: bytes) -> str:
 
 
 def kept(kind: str, text: str, derive: Callable[[str], Any]) -> Any:
-    """derive(text), stored under a name of `kind` and the text's digest (None is never stored)."""
+    """derive(text), stored under a name of `kind` and the text's digest (None is never stored). The text is
+    stored beside the value and compared when it is loaded: a file that loads as something else (damaged,
+    or written by another version) is derived anew instead of handed on."""
     name = f"{kind}-{digest(text.encode())}.marshal"
-    value = load(name)
-    if value is None:
-        value = derive(text)
-        store(name, value)
+    stored = load(name)
+    if isinstance(stored, tuple) and len(stored) == 2 and stored[0] == text and stored[1] is not None:
+        return stored[1]
+    value = derive(text)
+    if value is not None:
+        store(name, (text, value))
     return value
 
 
