@@ -66,6 +66,11 @@ def tree(tmp_path, monkeypatch):
     return tmp_path
 
 
+def test_a_configuration_file_may_open_with_a_byte_order_mark(tree) -> None:
+    (tree / "rectlint.toml").write_bytes(b"\xef\xbb\xbf" + (tree / "rectlint.toml").read_bytes())
+    assert findings(run("check", "--output-format", "json", "top.txt")) == {"top.txt": {"D004", "E001", "W003"}}
+
+
 def test_each_file_gets_its_nearest_configuration(tree) -> None:
     assert findings(run("check", "--output-format", "json", ".")) == {
         "ext/e.txt": {"D004", "W003"},  # extends the top file, less E001

@@ -185,7 +185,7 @@ def shown(path: Path) -> str:
 def read_table(path: Path) -> dict[str, Any] | None:
     """The settings a file holds; None for a pyproject.toml without a [tool.rectlint] table."""
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        data = tomllib.loads(path.read_text("utf-8-sig"))  # the byte-order mark some Windows editors write
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{shown(path)}: cannot read ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
