@@ -103,10 +103,17 @@ class SourceText:
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line end."""
-        starts = self.line_starts
+        start, end = self.line_bounds(line)
+        return self.text[start:end]
+
+    def line_bounds(self, line: int) -> tuple[int, int]:
+        """Where the text of a 1-based line starts and ends (before its line end), without copying it."""
+        starts, text = self.line_starts, self.text
         start = starts[line - 1]
-        end = starts[line] if line < len(starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        end = starts[line] if line < len(starts) else len(text)
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        return start, end
 
     def line_texts(self) -> list[str]:
         """The text of every physical line without its line end, in the order of `line_starts`."""

@@ -53,17 +53,19 @@ class Full(Concise):
     def render(self, r: FileResult, d: Diagnostic) -> str:
         assert r.source is not None
         out = []
-        line = r.source.line_text(d.line).replace("\t", " ")
+        start, stop = r.source.line_bounds(d.line)
+        size = stop - start
         gutter = len(str(d.end_line if d.end_line == d.line else d.line))
         col0 = d.column - 1
-        end = d.end_column - 1 if d.end_line == d.line else min(len(line), col0 + CONTEXT)
+        end = d.end_column - 1 if d.end_line == d.line else min(size, col0 + CONTEXT)
         end = max(end, col0 + 1)
         # A line is shown from CONTEXT characters before the span to CONTEXT after it: a notice's paragraph
-        # whole, but not a line of megabytes once per finding on it (output and time grew as their product).
-        first, last = max(0, col0 - CONTEXT), end + CONTEXT
-        if first or last < len(line):
-            head, tail = "…" if first else "", "…" if last < len(line) else ""
-            line, col0, end = head + line[first:last] + tail, col0 - first + len(head), end - first + len(head)
+        # whole, but not a line of megabytes once per finding on it (output and time grew as their product),
+        # and only that much of it is copied.
+        first, last = max(0, col0 - CONTEXT), min(size, end + CONTEXT)
+        head, tail = "…" if first else "", "…" if last < size else ""
+        line = head + r.source.text[start + first:start + last].replace("\t", " ") + tail
+        col0, end = col0 - first + len(head), end - first + len(head)
         pad = " " * width(line[:col0])
         carets = "^" * max(1, width(line[col0:end]))
         where = f" ({r.source.origin.describe(d.offset)})" if r.source.origin else ""
