@@ -71,6 +71,14 @@ def test_a_configuration_file_may_open_with_a_byte_order_mark(tree) -> None:
     assert findings(run("check", "--output-format", "json", "top.txt")) == {"top.txt": {"D004", "E001", "W003"}}
 
 
+@pytest.mark.parametrize("target", ["gone.toml", "rectlint.toml"])  # dangling, and a link to itself
+def test_a_configuration_file_that_is_a_broken_link_is_an_error(tree, target: str) -> None:
+    (tree / "sub" / "rectlint.toml").symlink_to(target)
+    r = run("check", "sub/mid.txt")
+    assert r.exit_code == 2
+    assert r.output == "rectlint: error: sub/rectlint.toml: cannot read (a broken symbolic link or a link loop)\n"
+
+
 def test_each_file_gets_its_nearest_configuration(tree) -> None:
     assert findings(run("check", "--output-format", "json", ".")) == {
         "ext/e.txt": {"D004", "W003"},  # extends the top file, less E001
