@@ -25,6 +25,7 @@ from rectlint.report import FORMATS, reporter
 from rectlint.report.base import FileResult, ReportContext
 from rectlint.report.github import Github, escape_data, escape_property
 from rectlint.report.junit import Junit
+from rectlint.report.positions import ByteColumns
 from rectlint.source import read_bytes
 
 SCHEMAS = Path(__file__).parent / "schemas"
@@ -175,6 +176,16 @@ def test_rdjson_counts_the_bytes_of_a_long_line_once(work: Path) -> None:
     assert len(found) == 30_000
     last = found[-1]["location"]["range"]["start"]["column"]
     assert last == len((item * 29_999 + "问题1：台账不全").encode()) + 1
+
+
+def test_byte_columns_agree_with_encoding_on_both_sides_of_the_long_line_threshold() -> None:
+    """Columns up to ByteColumns.LONG are counted by encoding the line's start, later ones from a table of the line:
+    both must give what encoding the line up to the column gives, on a line of ASCII, Han and astral characters."""
+    line = ("ab問題,𠀋" * 400)[:ByteColumns.LONG + 500]
+    columns = ByteColumns(read_bytes(("标题\r\n" + line + "\r\n末行\n").encode(), "x.txt"))
+    assert [columns(2, c) for c in range(1, len(line) + 2)] == [len(line[:c - 1].encode()) + 1
+                                                                 for c in range(1, len(line) + 2)]
+    assert list(columns.tables) == [2]  # the long line, tabled once
 
 
 def test_rdjson_suggestions_replace_the_right_bytes(work: Path) -> None:

@@ -205,12 +205,12 @@ def find_in(directory: Path) -> tuple[Path, dict[str, Any]] | None:
     """The configuration file of one directory, if it has one."""
     for name in CONFIG_NAMES:
         candidate = directory / name
-        if candidate.is_symlink() and not candidate.exists():  # the settings meant here would be dropped unseen
-            raise ConfigError(f"{shown(candidate)}: cannot read (a broken symbolic link or a link loop)")
         if candidate.is_file():
             data = read_table(candidate)
             if data is not None:
                 return candidate, data
+        elif candidate.is_symlink() and not candidate.exists():  # the settings meant here would be dropped unseen
+            raise ConfigError(f"{shown(candidate)}: cannot read (a broken symbolic link or a link loop)")
     return None
 
 

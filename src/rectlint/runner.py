@@ -83,7 +83,7 @@ def _cached_key(target: Target, options: RunOptions) -> str | None:
     check_target, which reports why)."""
     from rectlint.source import ReadError, load_bytes
 
-    if options.cache is None or target.path is None or target.error is not None or options.fix or options.diff:
+    if options.cache is None or target.path is None or options.fix or options.diff:
         return None
     try:
         key = _key(options, target, load_bytes(target.path, options.max_mb))
